@@ -1,0 +1,1 @@
+"""Local runner, demo data, topic definitions and production manifests."""

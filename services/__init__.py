@@ -1,0 +1,1 @@
+"""Opvangloket's deployables: one package per service plus the small shared runtime."""

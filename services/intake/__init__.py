@@ -1,0 +1,1 @@
+"""intake: desks, their working areas and versioned policies; requests and families' personal data."""

@@ -1,0 +1,1 @@
+"""matching: open-request and capacity read models, responses, proposals, allocations, rounds."""

@@ -1,0 +1,1 @@
+"""notifications: subscriptions, webhooks, deliveries and deadlines."""

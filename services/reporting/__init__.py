@@ -1,0 +1,1 @@
+"""reporting: projections built from events only, the yearly report, dashboards, hub streams."""

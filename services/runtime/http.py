@@ -1,0 +1,196 @@
+"""FastAPI application factory shared by every service.
+
+Adds: correlation ids (``X-Correlation-ID`` in, out, and in every log line), ``/healthz`` and
+``/readyz``, ``/metrics`` (Prometheus), ``/asyncapi.json``, errors in the caller's language,
+and - only when ENV=test - an endpoint to set the service clock.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+
+import structlog
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+from services.runtime.auth import TokenVerifier
+from services.runtime.clock import SettableClock
+from services.runtime.errors import AppError
+from services.runtime.i18n import negotiate, translate, translate_validation_error
+from services.runtime.logs import correlation_id_var, get_logger
+from services.runtime.service import ServiceRuntime
+from services.runtime.settings import ServiceSettings
+
+log = get_logger(__name__)
+
+ReadyCheck = Callable[[], Awaitable[bool]]
+
+
+def request_language(request: Request) -> str:
+    return negotiate(request.headers.get("accept-language"), request.query_params.get("lang"))
+
+
+class Metrics:
+    def __init__(self, service: str) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "http_requests_total", "HTTP requests", ["method", "route", "status"], registry=self.registry
+        )
+        self.latency = Histogram(
+            "http_request_seconds", "HTTP request duration", ["method", "route"], registry=self.registry
+        )
+        self.consumed = Gauge(
+            "events_applied_total", "Events applied per consumer group", ["group"], registry=self.registry
+        )
+        self.dead = Gauge(
+            "events_dead_lettered_total", "Records sent to a dead-letter topic", ["group"],
+            registry=self.registry,
+        )
+        self.published = Gauge("outbox_published_total", "Events published by the relay", registry=self.registry)
+
+
+def create_app(
+    *,
+    settings: ServiceSettings,
+    title: str,
+    routers: Sequence[APIRouter] = (),
+    runtime: ServiceRuntime | None = None,
+    ready_checks: dict[str, ReadyCheck] | None = None,
+    on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = (),
+    on_shutdown: Sequence[Callable[[FastAPI], Awaitable[None]]] = (),
+    description: str = "",
+) -> FastAPI:
+    metrics = Metrics(settings.service)
+    checks = dict(ready_checks or {})
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if runtime is not None:
+            await runtime.start()
+        for hook in on_startup:
+            await hook(app)
+        log.info("http ready", url=settings.public_url)
+        yield
+        for hook in on_shutdown:
+            await hook(app)
+        if runtime is not None:
+            await runtime.stop()
+
+    app = FastAPI(
+        title=title, description=description, version="1.0.0", lifespan=lifespan,
+        docs_url=None, redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.runtime = runtime
+    app.state.metrics = metrics
+    app.state.token_verifier = TokenVerifier(settings)
+
+    @app.middleware("http")
+    async def correlation(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        cid = request.headers.get("x-correlation-id") or str(uuid.uuid4())
+        token = correlation_id_var.set(cid)
+        started = time.perf_counter()
+        route = request.url.path
+        try:
+            with structlog.contextvars.bound_contextvars(correlation_id=cid):
+                response = await call_next(request)
+                matched = request.scope.get("route")
+                route = getattr(matched, "path", route)
+                elapsed = time.perf_counter() - started
+                if not route.startswith(("/healthz", "/readyz", "/metrics")):
+                    log.info("http request", method=request.method, path=route, status=response.status_code,
+                             ms=round(elapsed * 1000, 1))
+        finally:
+            correlation_id_var.reset(token)
+        metrics.requests.labels(request.method, route, str(response.status_code)).inc()
+        metrics.latency.labels(request.method, route).observe(elapsed)
+        response.headers["X-Correlation-ID"] = cid
+        return response
+
+    @app.exception_handler(AppError)
+    async def app_error(request: Request, exc: AppError) -> JSONResponse:
+        lang = request_language(request)
+        body: dict[str, Any] = {"code": exc.code, "message": translate(exc.code, lang, **exc.params)}
+        if exc.field:
+            body["fields"] = [{"field": exc.field, "code": exc.code, "message": body["message"]}]
+        headers = {"Retry-After": str(exc.params["seconds"])} if "seconds" in exc.params else None
+        return JSONResponse({"error": body}, status_code=exc.status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        lang = request_language(request)
+        fields = [translate_validation_error(dict(e), lang) for e in exc.errors()]
+        return JSONResponse(
+            {"error": {"code": "validation_failed", "message": translate("validation_failed", lang),
+                       "fields": fields}},
+            status_code=422,
+        )
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error", path=request.url.path)
+        lang = request_language(request)
+        return JSONResponse(
+            {"error": {"code": "internal_error", "message": translate("internal_error", lang)}}, status_code=500
+        )
+
+    @app.get("/healthz", tags=["operations"], summary="Liveness: the process answers")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": settings.service}
+
+    @app.get("/readyz", tags=["operations"], summary="Readiness: database, broker and Redis reachable")
+    async def readyz() -> JSONResponse:
+        results: dict[str, bool] = {}
+        if runtime is not None:
+            results.update(await runtime.ready())
+        for name, check in checks.items():
+            try:
+                results[name] = await check()
+            except Exception:
+                results[name] = False
+        ok = all(results.values())
+        return JSONResponse({"ready": ok, "checks": results}, status_code=200 if ok else 503)
+
+    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics", response_class=PlainTextResponse)
+    async def metrics_endpoint() -> PlainTextResponse:
+        if runtime is not None:
+            for group, processor in runtime.processors.items():
+                metrics.consumed.labels(group).set(processor.stats.applied)
+                metrics.dead.labels(group).set(processor.stats.dead_lettered)
+            metrics.published.set(runtime.relay.published_total)
+        return PlainTextResponse(generate_latest(metrics.registry).decode())
+
+    if runtime is not None:
+        @app.get("/asyncapi.json", tags=["operations"], summary="AsyncAPI document of this service's events")
+        async def asyncapi() -> JSONResponse:
+            from services.runtime.asyncapi import asyncapi_document
+
+            return JSONResponse(asyncapi_document(runtime))
+
+        @app.get("/ops/consumers", tags=["operations"], summary="Consumer statistics per group")
+        async def consumers() -> dict[str, Any]:
+            return {
+                "relay": {"published": runtime.relay.published_total,
+                          "pending": await runtime.relay.pending_count(),
+                          "republish_rounds": runtime.relay.republish_rounds},
+                "groups": {g: vars(p.stats) for g, p in runtime.processors.items()},
+            }
+
+    if settings.env == "test" and runtime is not None and isinstance(runtime.clock, SettableClock):
+        clock = runtime.clock
+
+        @app.post("/_test/clock", include_in_schema=False)
+        async def set_clock(payload: dict[str, str]) -> dict[str, str]:
+            clock.set(datetime.fromisoformat(payload["now"]))
+            return {"now": clock.now().isoformat()}
+
+    for router in routers:
+        app.include_router(router)
+    return app

@@ -1,0 +1,105 @@
+"""Kafka clients from settings: the FastStream broker, a raw producer and topic administration.
+
+Plain TCP for the embedded tansu broker; SASL (PLAIN or SCRAM) and/or TLS for a production
+Apache Kafka cluster, chosen by KAFKA_SECURITY_PROTOCOL.
+"""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+from faststream.kafka import KafkaBroker
+from faststream.security import BaseSecurity, SASLPlaintext, SASLScram256, SASLScram512
+
+from contracts.topics import TOPICS, TopicSpec
+from services.runtime.logs import get_logger
+from services.runtime.settings import ServiceSettings
+
+
+def _ssl_context(settings: ServiceSettings) -> ssl.SSLContext | None:
+    if settings.kafka_security_protocol not in {"SSL", "SASL_SSL"}:
+        return None
+    return ssl.create_default_context(cafile=settings.kafka_ssl_cafile or None)
+
+
+def broker_security(settings: ServiceSettings) -> BaseSecurity | None:
+    context = _ssl_context(settings)
+    if not settings.kafka_security_protocol.startswith("SASL"):
+        return BaseSecurity(ssl_context=context) if context else None
+    creds = {"username": settings.kafka_sasl_username, "password": settings.kafka_sasl_password}
+    if settings.kafka_sasl_mechanism == "PLAIN":
+        return SASLPlaintext(ssl_context=context, **creds)
+    if settings.kafka_sasl_mechanism == "SCRAM-SHA-256":
+        return SASLScram256(ssl_context=context, **creds)
+    return SASLScram512(ssl_context=context, **creds)
+
+
+def client_kwargs(settings: ServiceSettings) -> dict[str, Any]:
+    """Connection arguments for raw aiokafka clients, matching the broker's security."""
+    kwargs: dict[str, Any] = {
+        "bootstrap_servers": settings.kafka_bootstrap_servers,
+        "security_protocol": settings.kafka_security_protocol,
+        "client_id": f"opvangloket-{settings.service}",
+    }
+    context = _ssl_context(settings)
+    if context:
+        kwargs["ssl_context"] = context
+    if settings.kafka_security_protocol.startswith("SASL"):
+        kwargs.update(
+            sasl_mechanism=settings.kafka_sasl_mechanism,
+            sasl_plain_username=settings.kafka_sasl_username,
+            sasl_plain_password=settings.kafka_sasl_password,
+        )
+    return kwargs
+
+
+def make_broker(settings: ServiceSettings, **extra: Any) -> KafkaBroker:
+    return KafkaBroker(
+        settings.kafka_bootstrap_servers,
+        security=broker_security(settings),
+        client_id=f"opvangloket-{settings.service}",
+        logger=get_logger("faststream"),
+        **extra,
+    )
+
+
+def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
+    """Acks from all in-sync replicas; the outbox gives at-least-once, the inbox dedupes."""
+    return AIOKafkaProducer(
+        **client_kwargs(settings),
+        acks="all",
+        linger_ms=2,
+        request_timeout_ms=10_000,
+        max_batch_size=256 * 1024,
+    )
+
+
+async def ensure_topics(settings: ServiceSettings, specs: tuple[TopicSpec, ...] = TOPICS) -> list[str]:
+    """Create missing topics (and their dead-letter topics); return the names created."""
+    admin = AIOKafkaAdminClient(**client_kwargs(settings), request_timeout_ms=10_000)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted: list[NewTopic] = []
+        for spec in specs:
+            config = {"retention.ms": str(spec.retention_ms)}
+            if spec.compacted:
+                config = {"cleanup.policy": "compact"}
+            if spec.name not in existing:
+                wanted.append(NewTopic(spec.name, spec.partitions, settings.kafka_replication_factor, topic_configs=config))
+            if spec.dead_letter not in existing:
+                wanted.append(NewTopic(spec.dead_letter, 1, settings.kafka_replication_factor, topic_configs={"retention.ms": str(spec.retention_ms)}))
+        created = []
+        for topic in wanted:
+            try:
+                await admin.create_topics([topic])
+                created.append(topic.name)
+            except TopicAlreadyExistsError:
+                pass
+        return created
+    finally:
+        await admin.close()

@@ -1,0 +1,261 @@
+"""Outbox relay: publishes committed events to Kafka, in order, at least once.
+
+* Rows are claimed by status and lease (never by ``id > last_id``, which skips rows committed
+  out of id order); a crashed relay's lease simply expires.
+* While the broker is down it retries with exponential backoff; nothing is lost, the rows wait.
+* Published rows are kept for a retention window. If the broker lost its log (the embedded
+  tansu broker keeps it in memory), the relay notices that a partition ends before the offsets
+  it once wrote there and republishes every retained row; consumers' inboxes drop the repeats.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from datetime import timedelta
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.errors import OffsetOutOfRangeError
+from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from services.runtime.clock import Clock
+from services.runtime.db import Database
+from services.runtime.kafka import client_kwargs, ensure_topics
+from services.runtime.logs import get_logger
+from services.runtime.settings import ServiceSettings
+from services.runtime.tables import MessagingTables
+
+log = get_logger(__name__)
+
+LEASE = timedelta(seconds=30)
+BATCH = 500
+MAX_BACKOFF = 10.0
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        tables: MessagingTables,
+        settings: ServiceSettings,
+        producer: AIOKafkaProducer,
+        clock: Clock,
+    ) -> None:
+        self._db = db
+        self._tables = tables
+        self._settings = settings
+        self._producer = producer
+        self._clock = clock
+        self._owner = f"{settings.service}-{uuid.uuid4().hex[:8]}"
+        self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
+        self.published_total = 0
+        self.republish_rounds = 0
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+
+    async def run(self) -> None:
+        """Publish until stopped; check for a lost broker log every few seconds."""
+        backoff = 0.1
+        last_check = 0.0
+        loop = asyncio.get_running_loop()
+        while not self._stopping.is_set():
+            try:
+                if loop.time() - last_check > 10:
+                    last_check = loop.time()
+                    await self.detect_lost_log()
+                    await self.purge_expired()
+                sent = await self.publish_pending()
+                backoff = 0.1
+                if sent:
+                    continue
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # broker or database unavailable: wait and retry
+                log.warning("outbox relay retrying", error=repr(exc), backoff=backoff)
+                await self._sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+                continue
+            await self._sleep(self._settings.outbox_poll_seconds)
+
+    async def _sleep(self, seconds: float) -> None:
+        self._wake.clear()
+        try:
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+        except TimeoutError:
+            pass
+
+    async def _claim(self) -> list[Any]:
+        outbox = self._tables.outbox
+        now = self._clock.now()
+        async with self._db.session() as session:
+            pending = select(outbox.c.id).where(
+                and_(outbox.c.status == "pending",
+                     or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < now))
+            ).order_by(outbox.c.id).limit(BATCH)
+            if not self._db.is_sqlite:
+                pending = pending.with_for_update(skip_locked=True)
+            ids = [row[0] for row in (await session.execute(pending)).all()]
+            if not ids:
+                await session.commit()
+                return []
+            await session.execute(
+                update(outbox).where(outbox.c.id.in_(ids))
+                .values(lease_owner=self._owner, lease_until=now + LEASE)
+            )
+            rows = (await session.execute(
+                select(outbox).where(outbox.c.id.in_(ids)).order_by(outbox.c.id)
+            )).all()
+            await session.commit()
+            return list(rows)
+
+    async def publish_pending(self) -> int:
+        rows = await self._claim()
+        if not rows:
+            return 0
+        outbox = self._tables.outbox
+        try:
+            futures = [
+                await self._producer.send(
+                    row.topic,
+                    value=row.payload.encode(),
+                    key=row.message_key.encode(),
+                    headers=[(k, v.encode()) for k, v in json.loads(row.headers).items()],
+                )
+                for row in rows
+            ]
+            results = await asyncio.gather(*futures)
+        except Exception as exc:
+            async with self._db.session() as session:
+                await session.execute(
+                    update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
+                    .values(lease_owner=None, lease_until=None, attempts=outbox.c.attempts + 1,
+                            last_error=repr(exc)[:500])
+                )
+                await session.commit()
+            raise
+        highest: dict[tuple[str, int], tuple[int, str]] = {}
+        for row, meta in zip(rows, results, strict=True):
+            key = (meta.topic, meta.partition)
+            if meta.offset > highest.get(key, (-1, ""))[0]:
+                highest[key] = (meta.offset, row.event_id)
+        now = self._clock.now()
+        async with self._db.session() as session:
+            await session.execute(
+                update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
+                .values(status="published", published_at=now, lease_owner=None, lease_until=None)
+            )
+            await self._record_offsets(session, highest)
+            await session.commit()
+        self.published_total += len(rows)
+        return len(rows)
+
+    async def _record_offsets(self, session: Any, highest: dict[tuple[str, int], tuple[int, str]]) -> None:
+        table = self._tables.published_offsets
+        insert = sqlite_insert if self._db.is_sqlite else pg_insert
+        for (topic, partition), (offset, event_id) in highest.items():
+            stmt = insert(table).values(topic=topic, kafka_partition=partition, max_offset=offset,
+                                        event_id=event_id)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=["topic", "kafka_partition"],
+                set_={"max_offset": offset, "event_id": event_id},
+            )
+            await session.execute(stmt)
+
+    async def detect_lost_log(self) -> bool:
+        """True (and everything retained queued again) when the broker forgot what we wrote.
+
+        For every partition we wrote to, read back the last record we published there and
+        compare its event id. Offsets reported by the broker (end offsets) are not trusted:
+        tansu under-reports them after batched produces.
+        """
+        table = self._tables.published_offsets
+        async with self._db.session(readonly=True) as session:
+            known = (await session.execute(select(table))).all()
+            await session.commit()
+        if not known:
+            return False
+        lost = await self._any_missing(known)
+        if lost:
+            await self.republish_all()
+        return lost
+
+    async def _any_missing(self, known: list[Any]) -> bool:
+        consumer = AIOKafkaConsumer(
+            **client_kwargs(self._settings), enable_auto_commit=False, auto_offset_reset="none",
+            fetch_max_wait_ms=100,
+        )
+        await consumer.start()
+        try:
+            if {row.topic for row in known} - set(await consumer.topics()):
+                return True
+            expected = {TopicPartition(row.topic, row.kafka_partition): row for row in known}
+            consumer.assign(list(expected))
+            for partition, row in expected.items():
+                consumer.seek(partition, row.max_offset)
+            pending = dict(expected)
+            deadline = asyncio.get_running_loop().time() + 5
+            while pending and asyncio.get_running_loop().time() < deadline:
+                try:
+                    batches = await consumer.getmany(*pending, timeout_ms=500)
+                except OffsetOutOfRangeError:
+                    return True
+                for partition, records in batches.items():
+                    row = pending.pop(partition, None)
+                    if row is None or not records:
+                        continue
+                    first = records[0]
+                    event_id = dict(first.headers or ()).get("ce_id", b"").decode()
+                    if first.offset != row.max_offset or event_id != row.event_id:
+                        return True
+            return False  # partitions that did not answer in time are checked next round
+        finally:
+            await consumer.stop()
+
+    async def republish_all(self) -> int:
+        """Queue every retained published row again (after the broker lost its log)."""
+        await ensure_topics(self._settings)
+        outbox = self._tables.outbox
+        async with self._db.session() as session:
+            result = await session.execute(
+                update(outbox).where(outbox.c.status == "published")
+                .values(status="pending", lease_owner=None, lease_until=None)
+            )
+            await session.execute(delete(self._tables.published_offsets))
+            await session.commit()
+        count = int(result.rowcount or 0)  # type: ignore[attr-defined]
+        self.republish_rounds += 1
+        log.warning("broker lost its log: republishing retained events", events=count)
+        self.wake()
+        return count
+
+    async def purge_expired(self) -> int:
+        outbox = self._tables.outbox
+        cutoff = self._clock.now() - timedelta(days=self._settings.outbox_retention_days)
+        async with self._db.session() as session:
+            result = await session.execute(
+                delete(outbox).where(and_(outbox.c.status == "published", outbox.c.published_at < cutoff))
+            )
+            await session.commit()
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+    async def pending_count(self) -> int:
+        from sqlalchemy import func
+
+        outbox = self._tables.outbox
+        async with self._db.session(readonly=True) as session:
+            value = (await session.execute(
+                select(func.count()).select_from(outbox).where(outbox.c.status == "pending")
+            )).scalar_one()
+            await session.commit()
+        return int(value)
