@@ -218,7 +218,12 @@ class OutboxRelay:
                     event_id = dict(first.headers or ()).get("ce_id", b"").decode()
                     if first.offset != row.max_offset or event_id != row.event_id:
                         return True
-            return False  # partitions that did not answer in time are checked next round
+            if not pending:
+                return False
+            # tansu answers an out-of-range fetch with silence, not an error: a partition that
+            # stays silent and ends before our offset has lost what we wrote there
+            ends = await consumer.end_offsets(list(pending))
+            return any(ends.get(partition, 0) <= row.max_offset for partition, row in pending.items())
         finally:
             await consumer.stop()
 

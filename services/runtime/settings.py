@@ -55,6 +55,7 @@ class ServiceSettings(BaseModel):
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 1025
     mail_from: str = "Lokaal Loket Kinderopvang <loket@opvangloket.local>"
+    maildir: str = ""
     service_urls: dict[str, str] = {}
 
     @property

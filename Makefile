@@ -1,0 +1,37 @@
+# Opvangloket: `make run` starts everything, `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-fast test-postgres lint typecheck asyncapi bench bench-full simulate-year clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m infra.local.run
+
+# The whole suite: unit, contract, integration, end-to-end and browser tests on SQLite,
+# then the persistence and end-to-end tests again on a real PostgreSQL server.
+test: $(STAMP)
+	$(PY) -m tests.preflight
+	$(PY) -m pytest tests
+	$(PY) -m pytest tests -m postgres --db=postgres
+
+test-fast: $(STAMP)
+	$(PY) -m pytest tests/unit tests/contract
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m mypy contracts services infra bench
+
+asyncapi: $(STAMP)
+	$(PY) -m contracts.generate_asyncapi
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Start the whole system as local processes: for ``make run`` and for the test suite."""
