@@ -17,7 +17,7 @@ def envelope_for(
     causation_id: str | None = None,
     event_id: str | None = None,
 ) -> Envelope[Any]:
-    return Envelope[type(data)](  # type: ignore[misc]
+    return Envelope[type(data)](  # type: ignore[misc,operator]
         id=event_id or new_event_id(),
         type=data.event_type,
         source=data.owner,

@@ -144,7 +144,8 @@ class LocalStack:
 
 
 def redis_binary() -> str:
-    found = shutil.which("redis-server") or ("/usr/bin/redis-server" if Path("/usr/bin/redis-server").exists() else None)
+    debian = Path("/usr/bin/redis-server")
+    found = shutil.which("redis-server") or (str(debian) if debian.exists() else None)
     if not found:
         raise RuntimeError(
             "redis-server is not installed. Install it with: sudo apt-get install -y redis-server"

@@ -29,7 +29,8 @@ class SigningKey:
         self.kid = hashlib.sha256(public_pem).hexdigest()[:16]
 
     def jwks(self) -> dict[str, Any]:
-        jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(self._private.public_key()))
+        public = self._private.public_key()
+        jwk = json.loads(jwt.algorithms.RSAAlgorithm.to_jwk(public))  # type: ignore[arg-type]
         jwk.update(kid=self.kid, use="sig", alg="RS256")
         return {"keys": [jwk]}
 

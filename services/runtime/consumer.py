@@ -70,7 +70,7 @@ class EventProcessor:
         group: str,
         handlers: Mapping[str, Handler],
         uow: UnitOfWorkFactory,
-        dlt_producer: AIOKafkaProducer,
+        dlt_producer: Callable[[], AIOKafkaProducer],
         max_attempts: int = 3,
         retry_base_seconds: float = 0.2,
     ) -> None:
@@ -170,7 +170,8 @@ class EventProcessor:
             self.stats.by_type[name] = self.stats.by_type.get(name, 0) + 1
 
     async def _dead_letter(self, record: ConsumerRecord[Any, Any], error: BaseException, attempts: int) -> None:
-        headers = list(record.headers or ()) + [
+        headers = [
+            *(record.headers or ()),
             ("dlt-original-topic", record.topic.encode()),
             ("dlt-original-partition", str(record.partition).encode()),
             ("dlt-original-offset", str(record.offset).encode()),
@@ -178,7 +179,7 @@ class EventProcessor:
             ("dlt-attempts", str(attempts).encode()),
             ("dlt-error", repr(error)[:1000].encode()),
         ]
-        await self._dlt.send_and_wait(
+        await self._dlt().send_and_wait(
             dead_letter_topic(record.topic), value=record.value, key=record.key, headers=headers
         )
         self.stats.dead_lettered += 1

@@ -30,12 +30,12 @@ def broker_security(settings: ServiceSettings) -> BaseSecurity | None:
     context = _ssl_context(settings)
     if not settings.kafka_security_protocol.startswith("SASL"):
         return BaseSecurity(ssl_context=context) if context else None
-    creds = {"username": settings.kafka_sasl_username, "password": settings.kafka_sasl_password}
+    user, password = settings.kafka_sasl_username, settings.kafka_sasl_password
     if settings.kafka_sasl_mechanism == "PLAIN":
-        return SASLPlaintext(ssl_context=context, **creds)
+        return SASLPlaintext(user, password, ssl_context=context)
     if settings.kafka_sasl_mechanism == "SCRAM-SHA-256":
-        return SASLScram256(ssl_context=context, **creds)
-    return SASLScram512(ssl_context=context, **creds)
+        return SASLScram256(user, password, ssl_context=context)
+    return SASLScram512(user, password, ssl_context=context)
 
 
 def client_kwargs(settings: ServiceSettings) -> dict[str, Any]:
@@ -85,14 +85,16 @@ async def ensure_topics(settings: ServiceSettings, specs: tuple[TopicSpec, ...] 
     try:
         existing = set(await admin.list_topics())
         wanted: list[NewTopic] = []
+        replicas = settings.kafka_replication_factor
         for spec in specs:
             config = {"retention.ms": str(spec.retention_ms)}
             if spec.compacted:
                 config = {"cleanup.policy": "compact"}
             if spec.name not in existing:
-                wanted.append(NewTopic(spec.name, spec.partitions, settings.kafka_replication_factor, topic_configs=config))
+                wanted.append(NewTopic(spec.name, spec.partitions, replicas, topic_configs=config))
             if spec.dead_letter not in existing:
-                wanted.append(NewTopic(spec.dead_letter, 1, settings.kafka_replication_factor, topic_configs={"retention.ms": str(spec.retention_ms)}))
+                dlt_config = {"retention.ms": str(spec.retention_ms)}
+                wanted.append(NewTopic(spec.dead_letter, 1, replicas, topic_configs=dlt_config))
         created = []
         for topic in wanted:
             try:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import MutableMapping
 from contextvars import ContextVar
+from typing import Any
 
 import structlog
 
 correlation_id_var: ContextVar[str | None] = ContextVar("correlation_id", default=None)
 
 
-def _add_correlation(_: object, __: str, event_dict: dict[str, object]) -> dict[str, object]:
+def _add_correlation(_: Any, __: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     cid = correlation_id_var.get()
     if cid and "correlation_id" not in event_dict:
         event_dict["correlation_id"] = cid

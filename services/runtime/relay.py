@@ -11,8 +11,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -43,7 +45,7 @@ class OutboxRelay:
         db: Database,
         tables: MessagingTables,
         settings: ServiceSettings,
-        producer: AIOKafkaProducer,
+        producer: Callable[[], AIOKafkaProducer],
         clock: Clock,
     ) -> None:
         self._db = db
@@ -90,10 +92,8 @@ class OutboxRelay:
 
     async def _sleep(self, seconds: float) -> None:
         self._wake.clear()
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout=seconds)
-        except TimeoutError:
-            pass
 
     async def _claim(self) -> list[Any]:
         outbox = self._tables.outbox
@@ -126,7 +126,7 @@ class OutboxRelay:
         outbox = self._tables.outbox
         try:
             futures = [
-                await self._producer.send(
+                await self._producer().send(
                     row.topic,
                     value=row.payload.encode(),
                     key=row.message_key.encode(),
@@ -181,7 +181,7 @@ class OutboxRelay:
         """
         table = self._tables.published_offsets
         async with self._db.session(readonly=True) as session:
-            known = (await session.execute(select(table))).all()
+            known = list((await session.execute(select(table))).all())
             await session.commit()
         if not known:
             return False

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Union
 
+from aiokafka import AIOKafkaProducer
 from faststream import AckPolicy
 from faststream.kafka import KafkaBroker
 from faststream.kafka.annotations import KafkaMessage
@@ -63,9 +64,9 @@ class ServiceRuntime:
         self.tables: MessagingTables = messaging_tables(metadata)
         self.uow = UnitOfWorkFactory(self.db, self.tables, self.clock, self.service)
         self.broker: KafkaBroker = make_broker(settings)
-        self.producer = make_producer(settings)
+        self._producer: AIOKafkaProducer | None = None
         self.relay = OutboxRelay(
-            db=self.db, tables=self.tables, settings=settings, producer=self.producer, clock=self.clock
+            db=self.db, tables=self.tables, settings=settings, producer=self.get_producer, clock=self.clock
         )
         self.uow.set_on_commit(self.relay.wake)
         self.processors: dict[str, EventProcessor] = {}
@@ -92,7 +93,7 @@ class ServiceRuntime:
             group=subscription.group,
             handlers=subscription.handlers,
             uow=self.uow,
-            dlt_producer=self.producer,
+            dlt_producer=self.get_producer,
             max_attempts=self.settings.consumer_max_attempts,
             retry_base_seconds=self.settings.consumer_retry_base_seconds,
         )
@@ -121,10 +122,17 @@ class ServiceRuntime:
         )(on_records)
         return processor
 
+    def get_producer(self) -> AIOKafkaProducer:
+        """The producer of the relay and the dead letters; exists once the runtime started."""
+        if self._producer is None:
+            raise RuntimeError("the service runtime has not started")
+        return self._producer
+
     async def start(self, *, consume: bool = True) -> None:
         await upgrade_to_head(self.db, self.service, self.metadata)
         await self._retry_until_broker(lambda: ensure_topics(self.settings))
-        await self._retry_until_broker(self.producer.start)
+        self._producer = make_producer(self.settings)
+        await self._retry_until_broker(self._producer.start)
         self._relay_task = asyncio.create_task(self.relay.run(), name=f"{self.service}-relay")
         if consume and self.processors:
             await self._retry_until_broker(self.broker.start)
@@ -150,8 +158,9 @@ class ServiceRuntime:
                 await self._relay_task
         with contextlib.suppress(Exception):
             await self.broker.stop()
-        with contextlib.suppress(Exception):
-            await self.producer.stop()
+        if self._producer is not None:
+            with contextlib.suppress(Exception):
+                await self._producer.stop()
         await self.db.dispose()
         self.started = False
 
@@ -160,6 +169,6 @@ class ServiceRuntime:
         with contextlib.suppress(Exception):
             checks["database"] = await self.db.ping()
         with contextlib.suppress(Exception):
-            client = self.producer.client
+            client = self.get_producer().client
             checks["broker"] = self.started and bool(client.cluster.brokers())
         return checks

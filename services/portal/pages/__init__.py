@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from services.portal.pages import auth, desk, home, mailbox, matching, notifications, parents, providers, reports
+from services.portal.pages import (
+    auth,
+    desk,
+    home,
+    mailbox,
+    matching,
+    notifications,
+    parents,
+    providers,
+    reports,
+)
 
 AREAS: tuple[APIRouter, ...] = (
     home.router,

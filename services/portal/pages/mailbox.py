@@ -45,7 +45,7 @@ async def mailbox_list(request: Request, user: PortalUser) -> HTMLResponse:
 
     box = _box(request)
     messages = []
-    for key in box.keys():
+    for key in box.keys():  # noqa: SIM118 - iterating a Maildir yields messages, not keys
         msg = message_from_bytes(box.get_bytes(key), policy=default)
         messages.append({"key": key, "from": msg["From"], "to": msg["To"], "subject": msg["Subject"],
                          "date": msg["Date"]})
