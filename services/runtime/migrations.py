@@ -15,7 +15,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import MetaData
+from sqlalchemy import MetaData, text
 
 from services.runtime.db import Database
 from services.runtime.settings import ROOT, load_settings
@@ -28,14 +28,24 @@ def alembic_config(service: str, metadata: MetaData) -> Config:
     return cfg
 
 
+MIGRATION_LOCK = 0x6F70_7661  # PostgreSQL advisory lock: one replica migrates at a time
+
+
 async def _run(db: Database, cfg: Config, action: Any) -> None:
     async with db.engine.connect() as conn:
         def run(sync_conn: Any) -> None:
             cfg.attributes["connection"] = sync_conn
             action(cfg)
 
-        await conn.run_sync(run)
-        await conn.commit()
+        if not db.is_sqlite:
+            await conn.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        try:
+            await conn.run_sync(run)
+            await conn.commit()
+        finally:
+            if not db.is_sqlite:
+                await conn.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                await conn.commit()
 
 
 async def upgrade_to_head(db: Database, service: str, metadata: MetaData) -> None:
