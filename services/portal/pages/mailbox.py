@@ -20,8 +20,9 @@ router = APIRouter()
 
 def _box(request: Request) -> mailbox.Maildir:
     path = Path(request.app.state.settings.maildir or VAR_DIR / "mail")
-    path.mkdir(parents=True, exist_ok=True)
-    return mailbox.Maildir(path, create=True)
+    for sub in ("tmp", "new", "cur"):
+        (path / sub).mkdir(parents=True, exist_ok=True)
+    return mailbox.Maildir(path, create=False)
 
 
 def _body(message: Any) -> str:

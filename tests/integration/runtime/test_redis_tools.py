@@ -1,0 +1,85 @@
+"""Idempotency keys, rate limits and job locks against a real redis-server."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+
+import httpx
+import pytest
+from fastapi import FastAPI, Request
+from redis.asyncio import Redis
+
+from services.runtime.errors import AppError
+from services.runtime.http import create_app
+from services.runtime.redis_tools import IdempotencyMiddleware, RateLimiter, RedisLock
+from services.runtime.settings import load_settings
+
+
+def app_with(redis: Redis) -> tuple[FastAPI, list[int]]:
+    calls: list[int] = []
+    counter = itertools.count(1)
+    limiter = RateLimiter(redis, "test")
+    app = create_app(settings=load_settings("intake", env="test"), title="t")
+
+    @app.post("/things")
+    async def create(payload: dict[str, str]) -> dict[str, object]:
+        number = next(counter)
+        calls.append(number)
+        await asyncio.sleep(0)
+        return {"id": number, "name": payload["name"]}
+
+    @app.get("/limited")
+    async def limited(request: Request) -> dict[str, bool]:
+        await limiter.hit("search", request.client.host if request.client else "?", limit=3, window_seconds=60)
+        return {"ok": True}
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise AppError("not_found", 404)
+
+    app.add_middleware(IdempotencyMiddleware, redis=redis, service="test")
+    return app, calls
+
+
+@pytest.fixture
+def client_for(redis: Redis):  # type: ignore[no-untyped-def]
+    app, calls = app_with(redis)
+    transport = httpx.ASGITransport(app=app)
+    return httpx.AsyncClient(transport=transport, base_url="http://t"), calls
+
+
+async def test_idempotency_key_runs_a_post_once(client_for) -> None:  # type: ignore[no-untyped-def]
+    client, calls = client_for
+    headers = {"Idempotency-Key": "abc-1"}
+    first = await client.post("/things", json={"name": "x"}, headers=headers)
+    again = await client.post("/things", json={"name": "x"}, headers=headers)
+    assert first.status_code == again.status_code == 200
+    assert first.json() == again.json() == {"id": 1, "name": "x"}
+    assert again.headers["idempotent-replayed"] == "true"
+    assert calls == [1]
+    other = await client.post("/things", json={"name": "y"}, headers=headers)
+    assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_mismatch"
+    fresh = await client.post("/things", json={"name": "x"}, headers={"Idempotency-Key": "abc-2"})
+    assert fresh.json()["id"] == 2
+
+
+async def test_rate_limit_answers_429_in_the_callers_language(client_for) -> None:  # type: ignore[no-untyped-def]
+    client, _ = client_for
+    answers = [await client.get("/limited", headers={"Accept-Language": "fr"}) for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert "Réessayez" in answers[-1].json()["error"]["message"]
+    assert int(answers[-1].headers["retry-after"]) >= 1
+
+
+async def test_only_one_holder_of_a_job_lock(redis: Redis) -> None:
+    first, second = RedisLock(redis, "digest", ttl_seconds=5), RedisLock(redis, "digest", ttl_seconds=5)
+    assert await first.acquire()
+    assert not await second.acquire()
+    assert await first.renew()
+    assert not await second.renew(), "a lock is only renewed by its holder"
+    await second.release()  # releasing someone else's lock does nothing
+    assert not await second.acquire()
+    await first.release()
+    async with second.held() as got:
+        assert got
