@@ -25,6 +25,7 @@ from services.runtime.clock import SettableClock
 from services.runtime.errors import AppError
 from services.runtime.i18n import negotiate, translate, translate_validation_error
 from services.runtime.logs import correlation_id_var, get_logger
+from services.runtime.redis_tools import IdempotencyMiddleware, make_redis
 from services.runtime.service import ServiceRuntime
 from services.runtime.settings import ServiceSettings
 
@@ -66,9 +67,17 @@ def create_app(
     on_startup: Sequence[Callable[[FastAPI], Awaitable[None]]] = (),
     on_shutdown: Sequence[Callable[[FastAPI], Awaitable[None]]] = (),
     description: str = "",
+    use_redis: bool = True,
 ) -> FastAPI:
+    """*use_redis*: every POST/PUT/PATCH honours ``Idempotency-Key``; Redis is part of readiness."""
     metrics = Metrics(settings.service)
     checks = dict(ready_checks or {})
+    redis = make_redis(settings.redis_url) if use_redis else None
+    if redis is not None:
+        async def redis_ready() -> bool:
+            return bool(await redis.ping())
+
+        checks.setdefault("redis", redis_ready)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -82,6 +91,8 @@ def create_app(
             await hook(app)
         if runtime is not None:
             await runtime.stop()
+        if redis is not None:
+            await redis.aclose()
 
     app = FastAPI(
         title=title, description=description, version="1.0.0", lifespan=lifespan,
@@ -91,6 +102,9 @@ def create_app(
     app.state.runtime = runtime
     app.state.metrics = metrics
     app.state.token_verifier = TokenVerifier(settings)
+    app.state.redis = redis
+    if redis is not None:
+        app.add_middleware(IdempotencyMiddleware, redis=redis, service=settings.service)
 
     @app.middleware("http")
     async def correlation(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -115,6 +115,7 @@ class ServiceRuntime:
             max_records=subscription.max_records,
             auto_offset_reset="earliest",
             session_timeout_ms=6000,
+            fetch_max_wait_ms=self.settings.consumer_fetch_max_wait_ms,
             heartbeat_interval_ms=2000,
             ack_policy=AckPolicy.NACK_ON_ERROR,
             title=f"{subscription.group}:consume",

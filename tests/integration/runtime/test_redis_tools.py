@@ -12,7 +12,7 @@ from redis.asyncio import Redis
 
 from services.runtime.errors import AppError
 from services.runtime.http import create_app
-from services.runtime.redis_tools import IdempotencyMiddleware, RateLimiter, RedisLock
+from services.runtime.redis_tools import RateLimiter, RedisLock
 from services.runtime.settings import load_settings
 
 
@@ -20,7 +20,9 @@ def app_with(redis: Redis) -> tuple[FastAPI, list[int]]:
     calls: list[int] = []
     counter = itertools.count(1)
     limiter = RateLimiter(redis, "test")
-    app = create_app(settings=load_settings("intake", env="test"), title="t")
+    url = redis.connection_pool.connection_kwargs
+    settings = load_settings("intake", env="test", redis_url=f"redis://127.0.0.1:{url['port']}/0")
+    app = create_app(settings=settings, title="t")
 
     @app.post("/things")
     async def create(payload: dict[str, str]) -> dict[str, object]:
@@ -38,7 +40,6 @@ def app_with(redis: Redis) -> tuple[FastAPI, list[int]]:
     async def boom() -> None:
         raise AppError("not_found", 404)
 
-    app.add_middleware(IdempotencyMiddleware, redis=redis, service="test")
     return app, calls
 
 
