@@ -14,6 +14,7 @@ import sys
 import time
 
 from infra.demo.data import ACCOUNTS
+from infra.local.processes import port_open
 from infra.local.stack import LocalStack, StackConfig
 from services.runtime.settings import ROOT, VAR_DIR
 
@@ -42,9 +43,19 @@ def ensure_redis() -> None:
     sys.exit("redis-server is not installed. Install it with: sudo apt-get install -y redis-server")
 
 
+def ports_in_use(config: StackConfig) -> list[int]:
+    wanted = [config.kafka_port, config.redis_port, config.smtp_port, *config.ports.values()]
+    return [port for port in wanted if port_open(port)]
+
+
 def main() -> None:
     ensure_redis()
-    stack = LocalStack(StackConfig(var_dir=VAR_DIR))
+    config = StackConfig(var_dir=VAR_DIR)
+    busy = ports_in_use(config)
+    if busy:
+        sys.exit(f"Deze poorten zijn al in gebruik: {busy}. Draait Opvangloket al (make run)? Stop dat eerst.\n"
+                 f"These ports are in use: {busy}. Is Opvangloket already running? Stop it first.")
+    stack = LocalStack(config)
     print(f"Opvangloket start in {ROOT} (gegevens in {VAR_DIR})")
     stopping = False
 
