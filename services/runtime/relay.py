@@ -14,13 +14,15 @@ import asyncio
 import contextlib
 import json
 import uuid
+import zlib
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.errors import OffsetOutOfRangeError
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, text, update
+from sqlalchemy.ext.asyncio import AsyncConnection
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -58,6 +60,28 @@ class OutboxRelay:
         self._stopping = asyncio.Event()
         self.published_total = 0
         self.republish_rounds = 0
+        self._leader_conn: AsyncConnection | None = None
+
+    async def is_leader(self) -> bool:
+        """One relay per service publishes, so that per-key order holds across replicas.
+
+        On PostgreSQL the leader holds a session advisory lock on a connection of its own (released
+        by the server if the leader dies); a SQLite file is only ever used by one process.
+        """
+        if self._db.is_sqlite:
+            return True
+        if self._leader_conn is not None and not self._leader_conn.closed:
+            return True
+        conn = await self._db.engine.connect()
+        key = zlib.crc32(f"relay:{self._settings.service}".encode())
+        got = (await conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key})).scalar()
+        await conn.commit()
+        if got:
+            self._leader_conn = conn
+            log.info("outbox relay is the leader", owner=self._owner)
+            return True
+        await conn.close()
+        return False
 
     def wake(self) -> None:
         self._wake.set()
@@ -66,6 +90,13 @@ class OutboxRelay:
         self._stopping.set()
         self._wake.set()
 
+    async def release(self) -> None:
+        if self._leader_conn is not None:
+            conn, self._leader_conn = self._leader_conn, None
+            await conn.execute(text("SELECT pg_advisory_unlock_all()"))  # pooled connections outlive close()
+            await conn.commit()
+            await conn.close()
+
     async def run(self) -> None:
         """Publish until stopped; check for a lost broker log every few seconds."""
         backoff = 0.1
@@ -73,6 +104,9 @@ class OutboxRelay:
         loop = asyncio.get_running_loop()
         while not self._stopping.is_set():
             try:
+                if not await self.is_leader():
+                    await self._sleep(2)
+                    continue
                 if loop.time() - last_check > 10:
                     last_check = loop.time()
                     await self.detect_lost_log()

@@ -158,6 +158,8 @@ class ServiceRuntime:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._relay_task
         with contextlib.suppress(Exception):
+            await self.relay.release()
+        with contextlib.suppress(Exception):
             await self.broker.stop()
         if self._producer is not None:
             with contextlib.suppress(Exception):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from aiokafka import AIOKafkaConsumer
 
 from infra.local.processes import ManagedProcess
@@ -30,6 +31,9 @@ async def read_topic(bootstrap: str, topic: str, expected: int) -> list[tuple[by
     finally:
         await consumer.stop()
     return records
+
+
+pytestmark = [pytest.mark.postgres]
 
 
 async def test_relay_waits_for_the_broker_then_publishes_everything_in_order(
@@ -101,3 +105,28 @@ async def test_relay_republishes_when_the_broker_lost_its_log(
     finally:
         await producer.stop()
     assert len(await read_topic(bootstrap, "intake.request.v1", 3)) == 3
+
+
+async def test_only_one_relay_of_a_service_publishes(tmp_path: Path, bootstrap: str, db_engine: str,
+                                                     postgres: object) -> None:
+    """Two replicas: one relay leads (per-key order), the other stands by until the leader goes."""
+    from tests.support.postgres import PostgresServer
+
+    if isinstance(postgres, PostgresServer):
+        url = postgres.create_database("relay_leader")
+    else:
+        url = sqlite_url(tmp_path)
+    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
+    first, second = Harness(url), Harness(url)
+    await first.create()
+    relays = [OutboxRelay(db=h.db, tables=h.tables, settings=settings, producer=lambda: None,  # type: ignore[arg-type,return-value]
+                          clock=h.uow.clock) for h in (first, second)]
+    leaders = [await relay.is_leader() for relay in relays]
+    if first.db.is_sqlite:
+        assert leaders == [True, True], "a SQLite file has one process: no election needed"
+    else:
+        assert leaders == [True, False]
+        await relays[0].release()
+        assert await relays[1].is_leader(), "the standby takes over when the leader goes"
+    for relay in relays:
+        await relay.release()
