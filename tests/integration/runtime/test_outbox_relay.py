@@ -112,10 +112,7 @@ async def test_only_one_relay_of_a_service_publishes(tmp_path: Path, bootstrap: 
     """Two replicas: one relay leads (per-key order), the other stands by until the leader goes."""
     from tests.support.postgres import PostgresServer
 
-    if isinstance(postgres, PostgresServer):
-        url = postgres.create_database("relay_leader")
-    else:
-        url = sqlite_url(tmp_path)
+    url = postgres.create_database("relay_leader") if isinstance(postgres, PostgresServer) else sqlite_url(tmp_path)
     settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
     first, second = Harness(url), Harness(url)
     await first.create()
