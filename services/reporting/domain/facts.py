@@ -86,6 +86,7 @@ class Fact(BaseModel):
     urgent: bool = False
     due_date: date | None = None
     recipients: tuple[Recipient, ...] = ()
+    weekdays: tuple[str, ...] = ()
 
     def sort_key(self) -> tuple[datetime, int, str]:
         return (self.at, KIND_ORDER[self.kind], self.event_id)

@@ -11,6 +11,7 @@ from typing import Any
 
 from contracts.events import intake, matching, notifications
 from contracts.events.intake import RequestSnapshot
+from contracts.types import CarePattern
 from services.reporting.domain.facts import Fact, FactKind, Recipient, RequestInfo
 
 
@@ -25,6 +26,10 @@ def request_info(snapshot: RequestSnapshot) -> RequestInfo:
         categories=snapshot.categories,
         child_birth_date=snapshot.child_birth_date,
     )
+
+
+def _weekdays(pattern: CarePattern) -> tuple[str, ...]:
+    return tuple(sorted({day.weekday.value for day in pattern.days}))
 
 
 def fact_from_event(event_id: str, at: datetime, data: Any) -> Fact | None:
@@ -56,7 +61,7 @@ def fact_from_event(event_id: str, at: datetime, data: Any) -> Fact | None:
             return Fact(**base, request_id=data.request_id, kind=FactKind.PROPOSED, desk_id=data.desk_id,
                         proposal_id=data.proposal_id, location_id=data.location_id,
                         provider_id=data.provider_id, start_date=data.start_date,
-                        allocated_days=data.care_pattern.days_per_week)
+                        allocated_days=data.care_pattern.days_per_week, weekdays=_weekdays(data.care_pattern))
         case matching.ProposalDeclined() | matching.ProposalExpired() | matching.ProposalWithdrawn():
             kind = {matching.ProposalDeclined: FactKind.DECLINED, matching.ProposalExpired: FactKind.EXPIRED,
                     matching.ProposalWithdrawn: FactKind.PROPOSAL_WITHDRAWN}[type(data)]
@@ -67,7 +72,8 @@ def fact_from_event(event_id: str, at: datetime, data: Any) -> Fact | None:
                         allocation_id=data.allocation_id, proposal_id=data.proposal_id,
                         location_id=data.location_id, provider_id=data.provider_id, start_date=data.start_date,
                         original_start_date=data.original_wanted_start_date,
-                        requested_days=data.requested_days_per_week, allocated_days=data.allocated_days_per_week)
+                        requested_days=data.requested_days_per_week, allocated_days=data.allocated_days_per_week,
+                        weekdays=_weekdays(data.care_pattern))
         case matching.AllocationCancelled():
             return Fact(**base, request_id=data.request_id, kind=FactKind.ALLOCATION_CANCELLED,
                         desk_id=data.desk_id, allocation_id=data.allocation_id, location_id=data.location_id)

@@ -23,6 +23,7 @@ class Allocation:
     requested_days: float
     allocated_days: float
     location_id: str | None
+    weekdays: tuple[str, ...] = ()
 
 
 @dataclass
@@ -74,7 +75,7 @@ class RequestState:
         return tuple(sorted(names))
 
 
-def _apply(state: RequestState, fact: Fact) -> None:  # noqa: C901 - one branch per kind reads best
+def apply(state: RequestState, fact: Fact) -> None:  # noqa: C901 - one branch per kind reads best
     kind = fact.kind
     if kind in (FactKind.REGISTERED, FactKind.UPDATED):
         state.info = fact.info
@@ -113,7 +114,7 @@ def _allocate(state: RequestState, fact: Fact) -> None:
     state.allocation = Allocation(
         allocation_id=fact.allocation_id, at=fact.at, start_date=fact.start_date,
         original_start_date=fact.original_start_date, requested_days=fact.requested_days or 0.0,
-        allocated_days=fact.allocated_days or 0.0, location_id=fact.location_id,
+        allocated_days=fact.allocated_days or 0.0, location_id=fact.location_id, weekdays=fact.weekdays,
     )
     state.first_allocation_at = state.first_allocation_at or fact.at
 
@@ -122,7 +123,7 @@ def fold(request_id: str, facts: Iterable[Fact], before: datetime | None = None)
     """The state of *request_id* from *facts* strictly before *before* (all facts when None)."""
     state = RequestState(request_id=request_id)
     for fact in ordered([f for f in facts if before is None or f.at < before]):
-        _apply(state, fact)
+        apply(state, fact)
     return state
 
 

@@ -1,0 +1,93 @@
+"""Reading facts back: the requests of a desk (and year) or of a municipality, policies, locations."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from services.reporting.adapters.fact_store import utc
+from services.reporting.adapters.tables import (
+    DeskPolicyRow,
+    LocationFactRow,
+    RequestFactRow,
+    RequestScope,
+)
+from services.reporting.domain.facts import Fact
+from services.reporting.domain.policy import PolicyVersion
+
+FACTS = RequestFactRow.__table__  # type: ignore[attr-defined]
+SCOPE = RequestScope.__table__  # type: ignore[attr-defined]
+
+
+async def _facts_where(session: AsyncSession, request_ids: Any) -> list[Fact]:
+    query = select(FACTS.c.event_id, FACTS.c.request_id, FACTS.c.kind, FACTS.c.occurred_at, FACTS.c.body).where(
+        FACTS.c.request_id.in_(request_ids)
+    )
+    rows = (await session.execute(query)).all()
+    return [Fact.from_row(r.event_id, r.request_id, r.kind, utc(r.occurred_at), r.body) for r in rows]
+
+
+async def facts_for_desk(session: AsyncSession, desk_id: str, year: int | None = None) -> list[Fact]:
+    """Every fact of every request that ever belonged to *desk_id* (with that original start year)."""
+    ids = select(SCOPE.c.request_id).where(SCOPE.c.desk_id == desk_id)
+    if year is not None:
+        ids = ids.where(SCOPE.c.start_year == year)
+    return await _facts_where(session, ids.distinct())
+
+
+async def facts_for_municipality(session: AsyncSession, nis_code: str) -> list[Fact]:
+    ids = select(SCOPE.c.request_id).where(SCOPE.c.home_nis == nis_code).distinct()
+    return await _facts_where(session, ids)
+
+
+async def policies(session: AsyncSession, desk_id: str) -> list[PolicyVersion]:
+    table = DeskPolicyRow.__table__  # type: ignore[attr-defined]
+    rows = (await session.execute(select(table).where(table.c.desk_id == desk_id))).all()
+    return [PolicyVersion(desk_id=r.desk_id, version=r.version, valid_from=r.valid_from,
+                          working_area=tuple(r.working_area.split()),
+                          provider_response_days=r.provider_response_days,
+                          count_flemish_holiday=bool(r.count_flemish_holiday), announced_at=utc(r.announced_at))
+            for r in rows]
+
+
+async def registered_request_count(session: AsyncSession) -> int:
+    query = select(func.count(distinct(FACTS.c.request_id))).where(FACTS.c.kind == "registered")
+    return int((await session.execute(query)).scalar_one())
+
+
+async def horizon(session: AsyncSession) -> datetime | None:
+    """The time of the latest fact the projection knows."""
+    value = (await session.execute(select(func.max(FACTS.c.occurred_at)))).scalar_one()
+    return utc(value) if value is not None else None
+
+
+async def all_home_municipalities(session: AsyncSession) -> list[str]:
+    rows = (await session.execute(select(SCOPE.c.home_nis).distinct().order_by(SCOPE.c.home_nis))).all()
+    return [r[0] for r in rows]
+
+
+@dataclass(frozen=True)
+class LocationFact:
+    location_id: str
+    provider_id: str
+    nis_code: str
+    kind: str
+    at: datetime
+    data: dict[str, Any]
+    event_id: str
+
+
+async def location_facts(session: AsyncSession, nis_codes: tuple[str, ...] | None = None) -> list[LocationFact]:
+    table = LocationFactRow.__table__  # type: ignore[attr-defined]
+    query = select(table)
+    if nis_codes is not None:
+        query = query.where(table.c.nis_code.in_(nis_codes))
+    rows = (await session.execute(query)).all()
+    return [LocationFact(r.location_id, r.provider_id, r.nis_code, r.kind, utc(r.occurred_at), json.loads(r.body),
+                         r.event_id) for r in rows]
+

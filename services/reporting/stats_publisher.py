@@ -1,0 +1,122 @@
+"""Publishes MunicipalityStats for regional hubs on the compacted topic, through the outbox.
+
+Handlers mark the municipalities a new fact touches; this job takes the marked ones, computes
+their months (domain/hub_stats.py), and emits only the months whose figures changed since the
+last emission, in the same transaction that records what was emitted. Key = ``nis:month``, so
+compaction keeps the latest figures of each municipality and month. A month's event time is
+the time of its latest fact: a rebuild emits the same records. It does not run while the
+projection is being rebuilt (half-built figures are not news).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+from datetime import datetime
+
+from sqlalchemy import and_, delete, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from contracts.events.reporting import MunicipalityStats
+from services.reporting.adapters.fact_queries import all_home_municipalities, facts_for_municipality, horizon
+from services.reporting.adapters.fact_store import mark_dirty
+from services.reporting.adapters.projection_state import status
+from services.reporting.adapters.tables import StatsDirty, StatsPublished
+from services.reporting.config import ReportingConfig
+from services.reporting.domain.calendar import month_key
+from services.reporting.domain.hub_stats import MonthStats, municipality_months
+from services.runtime.logs import get_logger
+from services.runtime.service import ServiceRuntime
+from services.runtime.uow import UnitOfWork
+
+log = get_logger(__name__)
+DIRTY = StatsDirty.__table__  # type: ignore[attr-defined]
+MUNICIPALITIES_PER_ROUND = 25
+
+
+def digest(stats: MonthStats, threshold: int) -> str:
+    body = {**stats.suppressed(threshold), "computed_at": stats.computed_at.isoformat(), "threshold": threshold}
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+class StatsPublisher:
+    def __init__(self, runtime: ServiceRuntime, config: ReportingConfig) -> None:
+        self._runtime = runtime
+        self._config = config
+        self.emitted_total = 0
+
+    async def run_once(self) -> tuple[int, int]:
+        """One round: (municipalities handled, MunicipalityStats emitted)."""
+        async with self._runtime.uow() as uow:
+            row = await status(uow.session)
+            latest = await horizon(uow.session)
+            if row.state == "rebuilding" or latest is None:
+                return 0, 0
+            if row.horizon_month != month_key(latest):  # a new month: every municipality has one more
+                row.horizon_month = month_key(latest)
+                uow.session.add(row)
+                homes = set(await all_home_municipalities(uow.session))
+                await mark_dirty(uow.session, homes)
+                return len(homes), 0  # the marks are committed first; the next round handles them
+            marked = (await uow.session.execute(
+                select(DIRTY.c.nis_code, DIRTY.c.marks).order_by(DIRTY.c.nis_code).limit(MUNICIPALITIES_PER_ROUND)
+            )).all()
+            emitted = 0
+            for nis_code, marks in marked:
+                emitted += await self._publish(uow, nis_code, latest)
+                await uow.session.execute(delete(DIRTY).where(and_(DIRTY.c.nis_code == nis_code,
+                                                                   DIRTY.c.marks == marks)))
+        self.emitted_total += emitted
+        return len(marked), emitted
+
+    async def _publish(self, uow: UnitOfWork, nis_code: str, latest: datetime) -> int:
+        facts = await facts_for_municipality(uow.session, nis_code)
+        threshold = self._config.suppression_threshold
+        emitted = 0
+        for stats in municipality_months(nis_code, facts, latest):
+            fingerprint = digest(stats, threshold)
+            if await _already(uow.session, stats, fingerprint):
+                continue
+            await uow.emit(MunicipalityStats(
+                nis_code=nis_code, month=stats.month, suppression_threshold=threshold,
+                computed_at=stats.computed_at, **stats.suppressed(threshold),
+            ), occurred_at=stats.computed_at)
+            emitted += 1
+        return emitted
+
+    async def run(self) -> None:
+        """Forever: a round every few seconds, more at once while there is work."""
+        while True:
+            try:
+                handled, _ = await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # the database may be restarting: try again later
+                log.warning("hub stats round failed", error=repr(exc))
+                handled = 0
+            if not handled:
+                await asyncio.sleep(self._config.stats_interval_seconds)
+
+
+async def _already(session: AsyncSession, stats: MonthStats, fingerprint: str) -> bool:
+    row = await session.get(StatsPublished, (stats.nis_code, stats.month))
+    if row is not None and row.digest == fingerprint:
+        return True
+    if row is None:
+        row = StatsPublished(nis_code=stats.nis_code, month=stats.month, digest=fingerprint)
+    row.digest = fingerprint
+    session.add(row)
+    return False
+
+
+async def start_publisher(publisher: StatsPublisher) -> asyncio.Task[None]:
+    return asyncio.create_task(publisher.run(), name="reporting-hub-stats")
+
+
+async def stop_publisher(task: asyncio.Task[None] | None) -> None:
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
