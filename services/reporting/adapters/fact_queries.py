@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +17,7 @@ from services.reporting.adapters.tables import (
     RequestScope,
 )
 from services.reporting.domain.facts import Fact
+from services.reporting.domain.locations import LocationFact
 from services.reporting.domain.policy import PolicyVersion
 
 FACTS = RequestFactRow.__table__  # type: ignore[attr-defined]
@@ -71,23 +71,13 @@ async def all_home_municipalities(session: AsyncSession) -> list[str]:
     return [r[0] for r in rows]
 
 
-@dataclass(frozen=True)
-class LocationFact:
-    location_id: str
-    provider_id: str
-    nis_code: str
-    kind: str
-    at: datetime
-    data: dict[str, Any]
-    event_id: str
-
-
 async def location_facts(session: AsyncSession, nis_codes: tuple[str, ...] | None = None) -> list[LocationFact]:
     table = LocationFactRow.__table__  # type: ignore[attr-defined]
     query = select(table)
     if nis_codes is not None:
         query = query.where(table.c.nis_code.in_(nis_codes))
     rows = (await session.execute(query)).all()
-    return [LocationFact(r.location_id, r.provider_id, r.nis_code, r.kind, utc(r.occurred_at), json.loads(r.body),
-                         r.event_id) for r in rows]
+    return [LocationFact(event_id=r.event_id, location_id=r.location_id, provider_id=r.provider_id,
+                         nis_code=r.nis_code, kind=r.kind, at=utc(r.occurred_at), data=json.loads(r.body))
+            for r in rows]
 

@@ -30,3 +30,16 @@ def report_document(report: YearlyReport) -> dict[str, Any]:
 
 def to_json(report: YearlyReport) -> bytes:
     return (json.dumps(report_document(report), ensure_ascii=False, indent=2) + "\n").encode()
+
+
+def report_from_document(document: dict[str, Any]) -> YearlyReport:
+    """The report back from its JSON (a shared report is kept frozen as JSON)."""
+    from datetime import date
+
+    def row(item: dict[str, Any]) -> ReportRow:
+        return ReportRow(item["key"], item["counts"])
+
+    return YearlyReport(desk_id=document["desk_id"], year=int(document["year"]),
+                        cutoff=date.fromisoformat(document["cutoff"]),
+                        working_area=tuple(document["working_area"]),
+                        rows=tuple(row(item) for item in document["rows"]), total=row(document["total"]))
