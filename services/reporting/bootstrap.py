@@ -11,7 +11,7 @@ from contracts.events.notifications import DELIVERY_TOPIC
 from contracts.events.offer import LOCATION_TOPIC
 from services.reporting.adapters.tables import metadata
 from services.reporting.config import ReportingConfig
-from services.reporting.entrypoints import ops_http, reports_http, shares_http
+from services.reporting.entrypoints import dashboards_http, ops_http, reports_http, shares_http
 from services.reporting.handlers import PROJECTION_HANDLERS
 from services.reporting.stats_publisher import StatsPublisher, start_publisher, stop_publisher
 from services.runtime.clock import Clock, SettableClock
@@ -21,7 +21,7 @@ from services.runtime.settings import ServiceSettings, load_settings
 
 PROJECTION_GROUP = "reporting.projection"
 PROJECTION_TOPICS = (REQUEST_TOPIC, DESK_POLICY_TOPIC, LOCATION_TOPIC, MATCHING_TOPIC, DELIVERY_TOPIC)
-ROUTERS = [reports_http.router, shares_http.router, ops_http.router]
+ROUTERS = [reports_http.router, shares_http.router, dashboards_http.router, ops_http.router]
 
 
 def projection_subscription() -> Subscription:

@@ -81,3 +81,11 @@ async def location_facts(session: AsyncSession, nis_codes: tuple[str, ...] | Non
                          nis_code=r.nis_code, kind=r.kind, at=utc(r.occurred_at), data=json.loads(r.body))
             for r in rows]
 
+
+
+async def facts_of_allocations_at(session: AsyncSession, location_ids: list[str]) -> list[Fact]:
+    """Every fact of every request (of any desk) that was ever allocated a place at these locations."""
+    if not location_ids:
+        return []
+    ids = select(FACTS.c.request_id).where(FACTS.c.kind == "allocated", FACTS.c.location_id.in_(location_ids))
+    return await _facts_where(session, ids.distinct())

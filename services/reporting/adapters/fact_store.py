@@ -44,7 +44,7 @@ async def insert_ignore(session: AsyncSession, model: Any, rows: list[dict[str, 
 async def store_request_fact(session: AsyncSession, fact: Fact) -> None:
     await insert_ignore(session, RequestFactRow, [{
         "event_id": fact.event_id, "request_id": fact.request_id, "kind": fact.kind.value,
-        "occurred_at": utc(fact.at), "desk_id": fact.desk_id, "body": fact.body(),
+        "occurred_at": utc(fact.at), "desk_id": fact.desk_id, "location_id": fact.location_id, "body": fact.body(),
     }])
     if fact.info is not None:
         await insert_ignore(session, RequestScope, [{

@@ -30,6 +30,7 @@ class RequestFactRow(ReportingTable, table=True):
     kind: str = Field(max_length=32)
     occurred_at: datetime = Field(sa_type=DateTime(timezone=True))  # type: ignore[call-overload]
     desk_id: str | None = Field(default=None, index=True, max_length=36)
+    location_id: str | None = Field(default=None, index=True, max_length=36)
     body: str = Field(sa_type=Text)  # type: ignore[call-overload]
 
 

@@ -71,3 +71,15 @@ def merge_undone(duplicate: str, survivor: str, when: str) -> Fact:
 
 def reopened(request_id: str, when: str) -> Fact:
     return _fact(FactKind.REOPENED, request_id, when, location_id="loc-1", urgent=True)
+
+
+def distributed(request_id: str, when: str, *locations: str) -> Fact:
+    from services.reporting.domain.facts import Recipient
+
+    return _fact(FactKind.DISTRIBUTED, request_id, when,
+                 recipients=tuple(Recipient(location_id=loc, provider_id=f"prov-{loc}") for loc in locations))
+
+
+def responded(request_id: str, when: str, location: str) -> Fact:
+    return _fact(FactKind.RESPONDED, request_id, when, location_id=location, provider_id=f"prov-{location}",
+                 answer="cannot")

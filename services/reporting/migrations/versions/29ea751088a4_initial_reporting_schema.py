@@ -1,8 +1,8 @@
 """initial reporting schema
 
-Revision ID: b0c90b5a9c3d
+Revision ID: 29ea751088a4
 Revises: 
-Create Date: 2026-11-23 18:10:43.641430
+Create Date: 2026-11-23 18:15:53.601087
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 
-revision: str = 'b0c90b5a9c3d'
+revision: str = '29ea751088a4'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -121,11 +121,13 @@ def upgrade() -> None:
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=32), nullable=False),
     sa.Column('occurred_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('desk_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=True),
+    sa.Column('location_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=True),
     sa.Column('body', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('event_id')
     )
     with op.batch_alter_table('request_fact', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_request_fact_desk_id'), ['desk_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_request_fact_location_id'), ['location_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_request_fact_request_id'), ['request_id'], unique=False)
 
     op.create_table('request_scope',
@@ -164,6 +166,7 @@ def downgrade() -> None:
     op.drop_table('request_scope')
     with op.batch_alter_table('request_fact', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_request_fact_request_id'))
+        batch_op.drop_index(batch_op.f('ix_request_fact_location_id'))
         batch_op.drop_index(batch_op.f('ix_request_fact_desk_id'))
 
     op.drop_table('request_fact')
