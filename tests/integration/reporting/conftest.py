@@ -10,9 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaProducer
 
-from contracts.envelope import Envelope, encode
 from infra.local.processes import ManagedProcess, free_port, port_open
 from infra.local.stack import tansu_binary
 from services.reporting.adapters.tables import metadata
@@ -51,16 +49,3 @@ async def reporting(broker: str, tmp_path: Path) -> AsyncIterator[ServiceRuntime
     await runtime.start()
     yield runtime
     await runtime.stop()
-
-
-async def produce(broker: str, envelopes: list[Envelope[Any]]) -> None:
-    """Publish contract events the way the producers' relays do: key = subject, type in headers."""
-    producer = AIOKafkaProducer(bootstrap_servers=broker, acks="all")
-    await producer.start()
-    try:
-        for envelope in envelopes:
-            key, value, headers = encode(envelope)
-            await producer.send_and_wait(envelope.data.topic, value, key=key,
-                                         headers=[(k, v.encode()) for k, v in headers.items()])
-    finally:
-        await producer.stop()

@@ -20,7 +20,7 @@ from services.reporting.rebuild import Rebuilder
 from services.reporting.stats_publisher import StatsPublisher
 from services.runtime.service import ServiceRuntime
 from services.runtime.settings import ROOT
-from tests.integration.reporting.conftest import produce
+from tests.integration.reporting.publishing import produce
 from tests.integration.reporting.scenario import REGISTRATIONS, envelopes, follow_ups, policy, when
 from tests.support.bus import read_all
 from tests.support.waiting import eventually

@@ -16,7 +16,7 @@ from services.reporting.adapters.tables import RequestFactRow
 from services.reporting.rebuild import Rebuilder
 from services.reporting.reports import export, yearly_report
 from services.runtime.service import ServiceRuntime
-from tests.integration.reporting.conftest import produce
+from tests.integration.reporting.publishing import produce
 from tests.integration.reporting.scenario import (
     REGISTRATIONS,
     check_report,
