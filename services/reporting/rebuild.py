@@ -1,8 +1,9 @@
 """Rebuild the projection from the start of the log, on command.
 
 1. In one transaction: forget every fact and the inbox rows of ``reporting.projection``.
-2. Read every partition of every consumed topic from its beginning, through the same
-   ``EventProcessor`` and handlers the live consumer uses (inbox, batches, retries).
+2. Read every partition of every consumed topic from its beginning and apply the records with
+   the live consumer's handlers and inbox, a whole batch in a few statements (bulk_apply.py);
+   a batch that fails goes through the runtime's ``EventProcessor`` (one by one, retries).
 3. Stop once every partition is past what the log held (and what the live group had consumed)
    when the rebuild began, and the log has nothing more to give.
 
@@ -22,8 +23,9 @@ from typing import Any, cast
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
-from services.reporting.adapters.projection_state import mark_all_municipalities_dirty, reset, status
+from services.reporting.adapters.projection_state import mark_all_desks_dirty, reset, status
 from services.reporting.bootstrap import PROJECTION_GROUP, PROJECTION_TOPICS
+from services.reporting.bulk_apply import BulkApplier
 from services.reporting.handlers import PROJECTION_HANDLERS
 from services.runtime.consumer import EventProcessor
 from services.runtime.kafka import client_kwargs
@@ -93,19 +95,21 @@ class Rebuilder:
             dlt_producer=lambda: cast(AIOKafkaProducer, sink), max_attempts=self._settings.consumer_max_attempts,
             retry_base_seconds=self._settings.consumer_retry_base_seconds,
         )
+        bulk = BulkApplier(group=PROJECTION_GROUP, handlers=PROJECTION_HANDLERS, uow=self._uow, fallback=processor)
         consumer = AIOKafkaConsumer(**client_kwargs(self._settings), enable_auto_commit=False,
                                     auto_offset_reset="earliest", max_poll_records=self._batch)
         await consumer.start()
         try:
-            records = await self._replay(consumer, processor)
+            records = await self._replay(consumer, bulk)
         finally:
             await consumer.stop()
         await self._finish(records)
         stats = processor.stats
-        return RebuildResult(records=records, applied=stats.applied, duplicates=stats.duplicates,
-                             skipped=sink.skipped, seconds=time.monotonic() - started)
+        return RebuildResult(records=records, applied=bulk.applied + stats.applied,
+                             duplicates=bulk.duplicates + stats.duplicates, skipped=bulk.skipped + sink.skipped,
+                             seconds=time.monotonic() - started)
 
-    async def _replay(self, consumer: AIOKafkaConsumer, processor: EventProcessor) -> int:
+    async def _replay(self, consumer: AIOKafkaConsumer, bulk: BulkApplier) -> int:
         await consumer.topics()  # loads metadata of every topic
         targets = await _targets(self._settings, consumer)
         consumer.assign(list(targets))
@@ -118,8 +122,9 @@ class Rebuilder:
         self._progress(0, total)
         while True:
             batches = await consumer.getmany(timeout_ms=500, max_records=self._batch)
-            for records in batches.values():
-                await processor.process_batch(records)
+            records = [record for items in batches.values() for record in items]
+            if records:
+                await bulk.apply(records)
                 done += len(records)
             if batches:
                 empty, idle_since = 0, time.monotonic()
@@ -147,4 +152,4 @@ class Rebuilder:
             row.state, row.rebuild_events = "live", records
             row.rebuild_finished_at = uow._clock.now()  # noqa: SLF001 - operational metadata, not a fact
             uow.session.add(row)
-            await mark_all_municipalities_dirty(uow.session)
+            await mark_all_desks_dirty(uow.session)

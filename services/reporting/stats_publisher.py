@@ -1,8 +1,9 @@
 """Publishes MunicipalityStats for regional hubs on the compacted topic, through the outbox.
 
-Handlers mark the municipalities a new fact touches; this job takes the marked ones, computes
-their months (domain/hub_stats.py), and emits only the months whose figures changed since the
-last emission, in the same transaction that records what was emitted. Key = ``nis:month``, so
+Handlers mark the desk a new fact concerns (once per transaction: cheap for a rebuild); this job
+takes the marked desks, computes the months (domain/hub_stats.py) of every municipality their
+families live in, and emits only the months whose figures changed since the last emission, in
+the same transaction that records what was emitted. Key = ``nis:month``, so
 compaction keeps the latest figures of each municipality and month. A month's event time is
 the time of its latest fact: a rebuild emits the same records. It does not run while the
 projection is being rebuilt (half-built figures are not news).
@@ -20,9 +21,8 @@ from sqlalchemy import and_, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from contracts.events.reporting import MunicipalityStats
-from services.reporting.adapters.fact_queries import all_home_municipalities, facts_for_municipality, horizon
-from services.reporting.adapters.fact_store import mark_dirty
-from services.reporting.adapters.projection_state import status
+from services.reporting.adapters.fact_queries import facts_for_municipality, home_municipalities, horizon
+from services.reporting.adapters.projection_state import mark_all_desks_dirty, status
 from services.reporting.adapters.tables import StatsDirty, StatsPublished
 from services.reporting.config import ReportingConfig
 from services.reporting.domain.calendar import month_key
@@ -33,7 +33,7 @@ from services.runtime.uow import UnitOfWork
 
 log = get_logger(__name__)
 DIRTY = StatsDirty.__table__  # type: ignore[attr-defined]
-MUNICIPALITIES_PER_ROUND = 25
+DESKS_PER_ROUND = 5
 
 
 def digest(stats: MonthStats, threshold: int) -> str:
@@ -48,7 +48,7 @@ class StatsPublisher:
         self.emitted_total = 0
 
     async def run_once(self) -> tuple[int, int]:
-        """One round: (municipalities handled, MunicipalityStats emitted)."""
+        """One round: (desks handled, MunicipalityStats emitted)."""
         async with self._runtime.uow() as uow:
             row = await status(uow.session)
             latest = await horizon(uow.session)
@@ -57,16 +57,19 @@ class StatsPublisher:
             if row.horizon_month != month_key(latest):  # a new month: every municipality has one more
                 row.horizon_month = month_key(latest)
                 uow.session.add(row)
-                homes = set(await all_home_municipalities(uow.session))
-                await mark_dirty(uow.session, homes)
-                return len(homes), 0  # the marks are committed first; the next round handles them
+                await mark_all_desks_dirty(uow.session)
+                return 1, 0  # the marks are committed first; the next round handles them
             marked = (await uow.session.execute(
-                select(DIRTY.c.nis_code, DIRTY.c.marks).order_by(DIRTY.c.nis_code).limit(MUNICIPALITIES_PER_ROUND)
+                select(DIRTY.c.desk_id, DIRTY.c.marks).order_by(DIRTY.c.desk_id).limit(DESKS_PER_ROUND)
             )).all()
             emitted = 0
-            for nis_code, marks in marked:
-                emitted += await self._publish(uow, nis_code, latest)
-                await uow.session.execute(delete(DIRTY).where(and_(DIRTY.c.nis_code == nis_code,
+            done: set[str] = set()
+            for desk_id, marks in marked:
+                for nis_code in await home_municipalities(uow.session, desk_id):
+                    if nis_code not in done:
+                        done.add(nis_code)
+                        emitted += await self._publish(uow, nis_code, latest)
+                await uow.session.execute(delete(DIRTY).where(and_(DIRTY.c.desk_id == desk_id,
                                                                    DIRTY.c.marks == marks)))
         self.emitted_total += emitted
         return len(marked), emitted

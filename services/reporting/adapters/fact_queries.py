@@ -66,9 +66,10 @@ async def horizon(session: AsyncSession) -> datetime | None:
     return utc(value) if value is not None else None
 
 
-async def all_home_municipalities(session: AsyncSession) -> list[str]:
-    rows = (await session.execute(select(SCOPE.c.home_nis).distinct().order_by(SCOPE.c.home_nis))).all()
-    return [r[0] for r in rows]
+async def home_municipalities(session: AsyncSession, desk_id: str) -> list[str]:
+    """Where the families of *desk_id* live (every municipality any snapshot named)."""
+    query = select(SCOPE.c.home_nis).where(SCOPE.c.desk_id == desk_id).distinct().order_by(SCOPE.c.home_nis)
+    return [r[0] for r in (await session.execute(query)).all()]
 
 
 async def location_facts(session: AsyncSession, nis_codes: tuple[str, ...] | None = None) -> list[LocationFact]:

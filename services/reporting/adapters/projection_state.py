@@ -33,9 +33,9 @@ async def reset(session: AsyncSession, tables: MessagingTables, *, group: str, n
     session.add(row)
 
 
-async def mark_all_municipalities_dirty(session: AsyncSession) -> None:
+async def mark_all_desks_dirty(session: AsyncSession) -> None:
     scope = RequestScope.__table__  # type: ignore[attr-defined]
     dirty = metadata.tables["stats_dirty"]
     await session.execute(delete(dirty))
     await session.execute(insert(dirty).from_select(
-        ["nis_code", "marks"], select(scope.c.home_nis, literal(1)).distinct()))
+        ["desk_id", "marks"], select(scope.c.desk_id, literal(1)).distinct()))

@@ -76,11 +76,11 @@ class DeskPolicyRow(ReportingTable, table=True):
 
 
 class StatsDirty(ReportingTable, table=True):
-    """Municipalities whose hub figures must be computed again; ``marks`` grows with every new
-    fact, so the publisher only clears a mark it has fully handled."""
+    """Desks whose families' municipalities need their hub figures computed again. ``marks`` grows
+    with every transaction that adds facts, so the publisher only clears a mark it fully handled."""
 
     __tablename__ = "stats_dirty"
-    nis_code: str = Field(primary_key=True, max_length=5)
+    desk_id: str = Field(primary_key=True, max_length=36)
     marks: int = 1
 
 

@@ -37,4 +37,4 @@ async def publish_now(request: Request, principal: Principal = require_roles(Rol
         round_handled, round_emitted = await publisher.run_once()
         handled, emitted = handled + round_handled, emitted + round_emitted
         if not round_handled:
-            return {"municipalities": handled, "emitted": emitted}
+            return {"desks": handled, "emitted": emitted}

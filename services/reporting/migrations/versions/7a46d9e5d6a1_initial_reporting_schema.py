@@ -1,8 +1,8 @@
 """initial reporting schema
 
-Revision ID: 29ea751088a4
+Revision ID: 7a46d9e5d6a1
 Revises: 
-Create Date: 2026-11-23 18:15:53.601087
+Create Date: 2026-11-23 18:30:29.670677
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 
-revision: str = '29ea751088a4'
+revision: str = '7a46d9e5d6a1'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -142,9 +142,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_request_scope_nis', ['home_nis'], unique=False)
 
     op.create_table('stats_dirty',
-    sa.Column('nis_code', sqlmodel.sql.sqltypes.AutoString(length=5), nullable=False),
+    sa.Column('desk_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('marks', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('nis_code')
+    sa.PrimaryKeyConstraint('desk_id')
     )
     op.create_table('stats_published',
     sa.Column('nis_code', sqlmodel.sql.sqltypes.AutoString(length=5), nullable=False),
