@@ -1,6 +1,7 @@
 """The reports pages in headless Chromium: a desk worker signs in, reads the yearly report, submits
-the form with the keyboard, downloads the Excel file, and sees the dashboards drawn by the
-portal's own Chart.js; on a phone nothing spills sideways; nothing is loaded from elsewhere."""
+the form with the keyboard, downloads the Excel file, shares the report with the providers, and
+sees the dashboards drawn by the portal's own Chart.js; on a phone nothing spills sideways;
+nothing is loaded from elsewhere."""
 
 from __future__ import annotations
 
@@ -53,6 +54,9 @@ async def test_desk_worker_reads_downloads_and_sees_charts(system: LocalStack, b
     async with page.expect_download() as download:
         await page.get_by_role("link", name="Excel, zoals het formulier van Opgroeien").click()
     assert (await download.value).suggested_filename == "opgroeien-registratie-2025-peildatum-2026-02-28.xlsx"
+    await page.get_by_role("button", name="Deel met alle organisatoren").click()
+    await page.wait_for_url("**shared=2**")
+    assert await page.get_by_role("status").text_content() == "Gedeeld met 2 organisatoren."
 
     await page.goto(f"{system.url('portal')}/rapporten/dashboard?as_of=2025-12-31&months=12")
     await page.wait_for_function("document.querySelectorAll('canvas[data-drawn=true]').length === 6")
