@@ -15,21 +15,20 @@ import asyncio
 import contextlib
 import hashlib
 import json
-from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from contracts.events.reporting import MunicipalityStats
 from services.reporting.adapters.fact_queries import facts_for_municipality, home_municipalities, horizon
-from services.reporting.adapters.projection_state import mark_all_desks_dirty, status
-from services.reporting.adapters.tables import StatsDirty, StatsPublished
+from services.reporting.adapters.projection_state import STATUS, mark_all_desks_dirty, status
+from services.reporting.adapters.tables import ProjectionStatus, StatsDirty, StatsPublished
 from services.reporting.config import ReportingConfig
 from services.reporting.domain.calendar import month_key
 from services.reporting.domain.hub_stats import MonthStats, municipality_months
 from services.runtime.logs import get_logger
 from services.runtime.service import ServiceRuntime
-from services.runtime.uow import UnitOfWork
 
 log = get_logger(__name__)
 DIRTY = StatsDirty.__table__  # type: ignore[attr-defined]
@@ -48,45 +47,58 @@ class StatsPublisher:
         self.emitted_total = 0
 
     async def run_once(self) -> tuple[int, int]:
-        """One round: (desks handled, MunicipalityStats emitted)."""
-        async with self._runtime.uow() as uow:
-            row = await status(uow.session)
-            latest = await horizon(uow.session)
-            if row.state == "rebuilding" or latest is None:
+        """One round: (desks handled, MunicipalityStats emitted).
+
+        The figures are computed in a read-only transaction, then emitted in a short write
+        transaction; a desk marked again meanwhile keeps its mark for the next round.
+        """
+        async with self._runtime.db.session(readonly=True) as session:
+            row = await session.get(ProjectionStatus, STATUS)
+            latest = await horizon(session)
+            if (row is not None and row.state == "rebuilding") or latest is None:
                 return 0, 0
-            if row.horizon_month != month_key(latest):  # a new month: every municipality has one more
-                row.horizon_month = month_key(latest)
-                uow.session.add(row)
-                await mark_all_desks_dirty(uow.session)
-                return 1, 0  # the marks are committed first; the next round handles them
-            marked = (await uow.session.execute(
+            if row is None or row.horizon_month != month_key(latest):
+                return await self._new_month(month_key(latest))
+            marked = list((await session.execute(
                 select(DIRTY.c.desk_id, DIRTY.c.marks).order_by(DIRTY.c.desk_id).limit(DESKS_PER_ROUND)
-            )).all()
-            emitted = 0
-            done: set[str] = set()
-            for desk_id, marks in marked:
-                for nis_code in await home_municipalities(uow.session, desk_id):
-                    if nis_code not in done:
-                        done.add(nis_code)
-                        emitted += await self._publish(uow, nis_code, latest)
-                await uow.session.execute(delete(DIRTY).where(and_(DIRTY.c.desk_id == desk_id,
-                                                                   DIRTY.c.marks == marks)))
+            )).all())
+            computed: dict[str, list[MonthStats]] = {}
+            for desk_id, _ in marked:
+                for nis_code in await home_municipalities(session, desk_id):
+                    if nis_code not in computed:
+                        facts = await facts_for_municipality(session, nis_code)
+                        computed[nis_code] = municipality_months(nis_code, facts, latest)
+        emitted = await self._emit(computed, marked)
         self.emitted_total += emitted
         return len(marked), emitted
 
-    async def _publish(self, uow: UnitOfWork, nis_code: str, latest: datetime) -> int:
-        facts = await facts_for_municipality(uow.session, nis_code)
+    async def _new_month(self, month: str) -> tuple[int, int]:
+        """The latest fact entered a new month: every municipality gets that month."""
+        async with self._runtime.uow() as uow:
+            row = await status(uow.session)
+            row.horizon_month = month
+            uow.session.add(row)
+            await mark_all_desks_dirty(uow.session)
+        return 1, 0
+
+    async def _emit(self, computed: dict[str, list[MonthStats]], marked: list[Any]) -> int:
         threshold = self._config.suppression_threshold
         emitted = 0
-        for stats in municipality_months(nis_code, facts, latest):
-            fingerprint = digest(stats, threshold)
-            if await _already(uow.session, stats, fingerprint):
-                continue
-            await uow.emit(MunicipalityStats(
-                nis_code=nis_code, month=stats.month, suppression_threshold=threshold,
-                computed_at=stats.computed_at, **stats.suppressed(threshold),
-            ), occurred_at=stats.computed_at)
-            emitted += 1
+        async with self._runtime.uow() as uow:
+            if (await status(uow.session)).state == "rebuilding":
+                return 0
+            for stats in (item for months in computed.values() for item in months):
+                fingerprint = digest(stats, threshold)
+                if await _already(uow.session, stats, fingerprint):
+                    continue
+                await uow.emit(MunicipalityStats(
+                    nis_code=stats.nis_code, month=stats.month, suppression_threshold=threshold,
+                    computed_at=stats.computed_at, **stats.suppressed(threshold),
+                ), occurred_at=stats.computed_at)
+                emitted += 1
+            for desk_id, marks in marked:
+                await uow.session.execute(delete(DIRTY).where(and_(DIRTY.c.desk_id == desk_id,
+                                                                   DIRTY.c.marks == marks)))
         return emitted
 
     async def run(self) -> None:
