@@ -99,3 +99,16 @@ def test_free_places_against_demand() -> None:
     assert values(chart, "open_requests") == [1, 0]
     assert values(chart, "free_places") == [9.6, 0.0], "(9 + 9 + 10 + 10 + 10) / 5 in Gent; loc-2 closed"
     assert providers_in(views, AREA, date(2025, 3, 10)) == ("p1",)
+
+
+def test_capacity_corrections_count_on_their_days_only() -> None:
+    correction = {"correction_id": "c1", "weekdays": ["wed"], "places_delta": -4, "valid_from": "2025-03-01",
+                  "valid_until": "2025-03-31"}
+    facts = [LocationFact("e1", "loc-1", "p1", "44021", "LocationPublished", at("2024-01-01"),
+                          {"capacity_per_weekday": {"wed": 10, "thu": 10}, "corrections": [correction],
+                           "status": "active"})]
+    view = fold_locations(facts)["loc-1"]
+    assert view.places_on(date(2025, 3, 12), "wed") == 6
+    assert view.places_on(date(2025, 3, 12), "thu") == 10
+    assert view.places_on(date(2025, 4, 2), "wed") == 10
+    assert view.places_on(date(2025, 3, 12), "sat") == 0
