@@ -97,7 +97,8 @@ class Rebuilder:
         )
         bulk = BulkApplier(group=PROJECTION_GROUP, handlers=PROJECTION_HANDLERS, uow=self._uow, fallback=processor)
         consumer = AIOKafkaConsumer(**client_kwargs(self._settings), enable_auto_commit=False,
-                                    auto_offset_reset="earliest", max_poll_records=self._batch)
+                                    auto_offset_reset="earliest", max_poll_records=self._batch,
+                                    fetch_max_wait_ms=100)  # tansu holds an empty fetch this long
         await consumer.start()
         try:
             records = await self._replay(consumer, bulk)
