@@ -31,6 +31,7 @@ EVENT_MODELS: tuple[type[Event], ...] = (
     notifications.ProviderNotified,
     notifications.ResponseOverdue,
     reporting.MunicipalityStats,
+    reporting.YearlyReportShared,
 )
 
 BY_TYPE: dict[str, type[Event]] = {m.event_type: m for m in EVENT_MODELS}

@@ -8,7 +8,7 @@ from contracts.events.intake import DESK_POLICY_TOPIC, REQUEST_TOPIC
 from contracts.events.matching import MATCHING_TOPIC
 from contracts.events.notifications import DELIVERY_TOPIC
 from contracts.events.offer import LOCATION_TOPIC
-from contracts.events.reporting import MUNICIPALITY_STATS_TOPIC
+from contracts.events.reporting import MUNICIPALITY_STATS_TOPIC, REPORT_SHARE_TOPIC
 
 DAY_MS = 24 * 3600 * 1000
 
@@ -39,6 +39,7 @@ TOPICS: tuple[TopicSpec, ...] = (
     TopicSpec(MATCHING_TOPIC, "matching", "request_id", 6, 730 * DAY_MS),
     TopicSpec(DELIVERY_TOPIC, "notifications", "request_id", 3, 730 * DAY_MS),
     TopicSpec(MUNICIPALITY_STATS_TOPIC, "reporting", "nis_code:month", 3, -1, compacted=True),
+    TopicSpec(REPORT_SHARE_TOPIC, "reporting", "desk_id", 1, 730 * DAY_MS),
 )
 
 TOPICS_BY_NAME = {t.name: t for t in TOPICS}

@@ -1,5 +1,5 @@
-"""``python -m services.reporting``: run the reporting service."""
+"""``python -m services.reporting``: run the reporting service, or one of its commands (see cli.py)."""
 
-from services.runtime.runner import serve
+from services.reporting.cli import main
 
-serve("reporting", "services.reporting.bootstrap:build_app")
+main()

@@ -1,22 +1,66 @@
-"""Reporting's projection handlers, registered explicitly."""
+"""Reporting's projection handlers, registered explicitly: every event becomes a stored fact.
+
+Handlers never decide a status: they keep what the event says, with its event time, and the
+report folds the facts as of the moment asked for. So the order in which events arrive, and
+when they are applied, change nothing.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from contracts.envelope import Envelope
-from services.reporting.adapters.tables import RequestFact
+from contracts.events import intake, offer
+from services.reporting.adapters.fact_store import (
+    store_location_fact,
+    store_policy,
+    store_request_fact,
+    utc,
+)
+from services.reporting.adapters.tables import DeskPolicyRow
+from services.reporting.domain.from_events import fact_from_event
 from services.runtime.consumer import Handler
 from services.runtime.uow import UnitOfWork
 
 
-async def on_request_registered(uow: UnitOfWork, event: Envelope[Any]) -> None:
-    snapshot = event.data.request
-    if await uow.session.get(RequestFact, snapshot.request_id) is None:
-        uow.session.add(RequestFact(
-            request_id=snapshot.request_id, desk_id=snapshot.desk_id, home_nis=snapshot.home_nis,
-            original_wanted_start_date=snapshot.original_wanted_start_date, registered_at=event.time,
-        ))
+async def on_request_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
+    fact = fact_from_event(event.id, event.time, event.data)
+    if fact is not None:
+        await store_request_fact(uow.session, fact)
 
 
-PROJECTION_HANDLERS: dict[str, Handler] = {"RequestRegistered": on_request_registered}
+async def on_location_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
+    data = event.data
+    if isinstance(data, offer.LocationClosed):
+        location_id, provider_id, nis = data.location_id, data.provider_id, data.nis_code
+        body = data.model_dump_json(include={"closed_on", "reason"})
+    else:
+        snapshot = data.location
+        location_id, provider_id, nis = snapshot.location_id, snapshot.provider_id, snapshot.nis_code
+        body = snapshot.model_dump_json(include={"capacity_per_weekday", "corrections", "status"})
+    await store_location_fact(uow.session, event_id=event.id, location_id=location_id, provider_id=provider_id,
+                              nis_code=nis, kind=event.type, at=event.time, body=body)
+
+
+async def on_policy_changed(uow: UnitOfWork, event: Envelope[Any]) -> None:
+    data: intake.DeskPolicyChanged = event.data
+    await store_policy(uow.session, DeskPolicyRow(
+        desk_id=data.desk_id, version=data.version, valid_from=data.valid_from,
+        working_area=" ".join(data.working_area), provider_response_days=data.provider_response_days,
+        count_flemish_holiday=data.count_flemish_holiday, announced_at=utc(event.time),
+    ))
+
+
+REQUEST_EVENTS = (
+    "RequestRegistered", "RequestUpdated", "RequestWithdrawn", "RequestMerged", "RequestMergeUndone",
+    "RequestDistributed", "ProviderResponded", "ProposalMade", "ProposalDeclined", "ProposalExpired",
+    "ProposalWithdrawn", "PlaceAllocated", "AllocationCancelled", "RequestReopened",
+    "ProviderNotified", "ResponseOverdue",
+)
+LOCATION_EVENTS = ("LocationPublished", "LocationChanged", "LocationClosed")
+
+PROJECTION_HANDLERS: dict[str, Handler] = {
+    **dict.fromkeys(REQUEST_EVENTS, on_request_event),
+    **dict.fromkeys(LOCATION_EVENTS, on_location_event),
+    "DeskPolicyChanged": on_policy_changed,
+}

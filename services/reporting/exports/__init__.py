@@ -1,0 +1,1 @@
+"""The yearly report as files: JSON, CSV and XLSX, byte-identical for the same facts."""
