@@ -13,7 +13,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 PREFIX = "olk"
 MAX_GRACE_HOURS = 7 * 24
@@ -58,8 +58,13 @@ def matches(key: str, stored_hash: str) -> bool:
     return hmac.compare_digest(hash_key(key), stored_hash)
 
 
+def utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes: they were stored in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def usable(now: datetime, *, revoked_at: datetime | None, expires_at: datetime | None) -> bool:
     """A key works until it is revoked or, after a rotation, until its grace period ends."""
-    if revoked_at is not None and revoked_at <= now:
+    if revoked_at is not None and utc(revoked_at) <= now:
         return False
-    return expires_at is None or now < expires_at
+    return expires_at is None or now < utc(expires_at)
