@@ -72,6 +72,6 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
                  provider_sheets.router, desk.router, provider_routes.router],
         on_startup=[prepare], on_shutdown=[close_redis],
     )
-    app.state.search_cache = SearchCache(redis)
+    app.state.search_cache = SearchCache(redis, registry=app.state.metrics.registry)
     app.add_middleware(IdempotencyMiddleware, redis=redis, service="offer")
     return app

@@ -4,6 +4,7 @@ The key holds the offer version (raised in the same transaction as each location
 correction or allocation event applied), the day (free places depend on it) and a hash of the
 normalised question. A change makes a new version, so old entries are simply never read again
 and expire by TTL: no delete races, no stale answers. Redis down = compute without cache.
+Hits and misses per kind are counted on the service's /metrics.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
+from prometheus_client import CollectorRegistry, Counter
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
@@ -24,11 +26,14 @@ TTL_SECONDS = 600
 
 
 class SearchCache:
-    def __init__(self, redis: Redis | None, *, ttl_seconds: int = TTL_SECONDS) -> None:
+    def __init__(self, redis: Redis | None, *, ttl_seconds: int = TTL_SECONDS,
+                 registry: CollectorRegistry | None = None) -> None:
         self.redis = redis
         self.ttl = ttl_seconds
-        self.hits = 0
-        self.misses = 0
+        self.hits = Counter("offer_cache_hits_total", "Search/location answers served from Redis", ["kind"],
+                            registry=registry)
+        self.misses = Counter("offer_cache_misses_total", "Search/location answers computed", ["kind"],
+                              registry=registry)
 
     @staticmethod
     def key(kind: str, version: int, today: date, question: dict[str, Any]) -> str:
@@ -43,9 +48,9 @@ class SearchCache:
                 log.warning("search cache unavailable", error=repr(exc))
                 cached = None
             if cached is not None:
-                self.hits += 1
+                self.hits.labels(key.split(":")[1]).inc()
                 return json.loads(cached)
-        self.misses += 1
+        self.misses.labels(key.split(":")[1]).inc()
         value = await compute()
         if self.redis is not None:
             try:

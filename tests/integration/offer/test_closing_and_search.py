@@ -90,6 +90,12 @@ async def test_search_filters_and_distance(offer_stack: LocalStack, http: httpx.
     assert bad.status_code == 422 and bad.json()["error"]["fields"][0]["message"].startswith("We do not know")
 
 
+async def cache_hits(http: httpx.AsyncClient, stack: LocalStack) -> float:
+    metrics = (await http.get(f"{stack.url('offer')}/metrics")).text
+    line = next((m for m in metrics.splitlines() if m.startswith('offer_cache_hits_total{kind="search"}')), "x 0")
+    return float(line.split()[-1])
+
+
 async def test_search_cache_follows_allocation_events(offer_stack: LocalStack, http: httpx.AsyncClient) -> None:
     await set_clock(http, offer_stack, datetime(2026, 9, 1, 8, tzinfo=UTC))
     zon = await bearer(http, offer_stack, "zonnebloem")
@@ -102,7 +108,9 @@ async def test_search_cache_follows_allocation_events(offer_stack: LocalStack, h
     try:
         keys = [k.decode() for k in await redis.keys("offer:search:*")]
         versions = {k.split(":")[2] for k in keys}
-        assert keys and await search(http, offer_stack, **query) == first  # answered from the cache
+        hits = await cache_hits(http, offer_stack)
+        assert keys and await search(http, offer_stack, **query) == first
+        assert await cache_hits(http, offer_stack) == hits + 1  # answered from the cache
         await produce(offer_stack, allocated(location_id, ZONNEBLOEM, date(2026, 9, 1), (Weekday.MON,)))
         emptied = await eventually(lambda: search(http, offer_stack, **query), until=lambda r: r["count"] == 0,
                                    what="the allocation invalidates the cached answer")
