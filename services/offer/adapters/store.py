@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -132,13 +135,27 @@ async def snapshot_for(session: AsyncSession, row: Location, today: date) -> Loc
                        corrections=bus_corrections(corrections, today), status=row.status)  # type: ignore[arg-type]
 
 
+async def upsert(session: AsyncSession, model: Any, values: dict[str, Any], on_conflict: dict[str, Any]) -> None:
+    """Insert a row or update *on_conflict* of the existing one, in one statement (no ORM objects pending:
+    a batch of hundreds of events stays one cheap transaction)."""
+    table = model.__table__
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(table).values(**values).on_conflict_do_update(
+        index_elements=[column.name for column in table.primary_key.columns], set_=on_conflict)
+    await session.execute(statement)
+
+
 async def bump_version(session: AsyncSession) -> None:
-    """Raise the cache generation inside the caller's transaction."""
-    result = await session.execute(update(OfferVersion).where(col(OfferVersion.id) == 1)
-                                   .values(version=OfferVersion.version + 1))
+    """Raise the cache generation inside the caller's transaction - once, however many changes it holds."""
+    if session.info.get("offer_version_raised"):
+        return
+    table = OfferVersion.__table__  # type: ignore[attr-defined]
+    result = await session.execute(update(table).where(table.c.id == 1).values(version=table.c.version + 1))
     if result.rowcount == 0:  # type: ignore[attr-defined]
         session.add(OfferVersion(id=1, version=1))
         await session.flush()
+    session.info["offer_version_raised"] = True
 
 
 async def current_version(session: AsyncSession) -> int:

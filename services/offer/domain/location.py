@@ -111,9 +111,11 @@ class LocationDetails(BaseModel):
         return tuple(sorted(value, key=lambda h: order.index(h.weekday)))
 
     @model_validator(mode="after")
-    def _ages(self) -> LocationDetails:
+    def _ages_and_coordinates(self) -> LocationDetails:
         if self.age_max_months <= self.age_min_months:
             raise ValueError("age_range")
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("coordinates_pair")
         return self
 
     def coordinates(self) -> tuple[float, float, bool]:

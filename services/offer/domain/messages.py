@@ -16,6 +16,11 @@ register_messages({
         "fr": "L'âge maximum doit être supérieur à l'âge minimum.",
         "en": "The maximum age must be higher than the minimum age.",
     },
+    "coordinates_pair": {
+        "nl": "Geef zowel de breedte als de lengte, of laat beide leeg.",
+        "fr": "Indiquez la latitude et la longitude, ou laissez les deux vides.",
+        "en": "Give both latitude and longitude, or leave both empty.",
+    },
     "hours_order": {
         "nl": "Het sluitingsuur moet na het openingsuur liggen.",
         "fr": "L'heure de fermeture doit suivre l'heure d'ouverture.",

@@ -8,6 +8,7 @@ from a date. Results near the family come first; without a centre, those with mo
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Literal
@@ -120,6 +121,17 @@ def distance(facts: LocationFacts, query: SearchQuery) -> float | None:
     if centre is None:
         return None
     return round(municipalities.distance_km(centre[0], centre[1], facts.latitude, facts.longitude), 1)
+
+
+def bounding_box(query: SearchQuery) -> tuple[float, float, float, float] | None:
+    """(south, north, west, east) around the centre that holds every point within max_km: a cheap
+    pre-filter for the database; the exact distance is checked afterwards."""
+    centre = query.centre()
+    if centre is None:
+        return None
+    dlat = query.max_km / 110.5
+    dlon = query.max_km / (111.3 * math.cos(math.radians(centre[0])))
+    return centre[0] - dlat, centre[0] + dlat, centre[1] - dlon, centre[1] + dlon
 
 
 def within_reach(km: float | None, query: SearchQuery) -> bool:

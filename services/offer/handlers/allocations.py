@@ -23,22 +23,18 @@ from services.runtime.uow import UnitOfWork
 
 async def on_place_allocated(uow: UnitOfWork, event: Envelope[Any]) -> None:
     data = event.data
-    row = await uow.session.get(Allocation, data.allocation_id) or Allocation(
-        allocation_id=data.allocation_id, location_id=data.location_id)
-    row.location_id, row.provider_id, row.request_id = data.location_id, data.provider_id, data.request_id
-    row.start_date = data.start_date
-    row.days = json.dumps({day.value: part.value for day, part in days_of(data.care_pattern).items()})
-    row.known, row.allocated_at = True, event.time
-    uow.session.add(row)
+    details = {"location_id": data.location_id, "provider_id": data.provider_id, "request_id": data.request_id,
+               "start_date": data.start_date, "known": True, "allocated_at": event.time,
+               "days": json.dumps({day.value: part.value for day, part in days_of(data.care_pattern).items()})}
+    await store.upsert(uow.session, Allocation, {"allocation_id": data.allocation_id, **details}, details)
     await store.bump_version(uow.session)
 
 
 async def on_allocation_cancelled(uow: UnitOfWork, event: Envelope[Any]) -> None:
     data = event.data
-    row = await uow.session.get(Allocation, data.allocation_id) or Allocation(
-        allocation_id=data.allocation_id, location_id=data.location_id, request_id=data.request_id)
-    row.cancelled, row.cancelled_reason, row.cancelled_at = True, data.reason, event.time
-    uow.session.add(row)
+    cancellation = {"cancelled": True, "cancelled_reason": data.reason, "cancelled_at": event.time}
+    await store.upsert(uow.session, Allocation, {"allocation_id": data.allocation_id, "location_id": data.location_id,
+                                                 "request_id": data.request_id, **cancellation}, cancellation)
     await store.bump_version(uow.session)
 
 

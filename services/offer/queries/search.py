@@ -5,9 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import and_, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from contracts import municipalities
 from services.offer.adapters import store
 from services.offer.adapters.tables import Location
 from services.offer.domain import search
@@ -18,6 +20,14 @@ async def run_search(session: AsyncSession, query: search.SearchQuery, today: da
     statement = select(Location).where(Location.status == "active")
     if query.nis:
         statement = statement.where(col(Location.nis_code).in_(query.nis))
+    box = search.bounding_box(query)
+    if box is not None:  # only rows that can be near enough; rows without coordinates by municipality centre
+        south, north, west, east = box
+        centres = [m.nis_code for m in municipalities.all_municipalities().values()
+                   if south <= m.latitude <= north and west <= m.longitude <= east]
+        statement = statement.where(or_(
+            and_(col(Location.latitude).between(south, north), col(Location.longitude).between(west, east)),
+            and_(col(Location.latitude).is_(None), col(Location.nis_code).in_(centres))))
     candidates = []
     for row in (await session.exec(statement)).all():
         facts = store.facts_of(row)

@@ -48,6 +48,7 @@ def test_valid_location_is_normalised() -> None:
     ({"capacity_per_weekday": {"mon": -1}}, "capacity_per_weekday.mon", "too_small"),
     ({"capacity_per_weekday": {"mon": 301}}, "capacity_per_weekday.mon", "too_large"),
     ({"age_min_months": 36, "age_max_months": 12}, "", "age_range"),
+    ({"latitude": 51.05}, "", "coordinates_pair"),
     ({"opening_hours": [{"weekday": "mon", "opens": "18:00", "closes": "07:00"}]}, "opening_hours", "hours_order"),
     ({"opening_hours": [{"weekday": "mon", "opens": "07:00", "closes": "18:00"}] * 2}, "opening_hours",
      "hours_twice"),

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, time
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from contracts.events.offer import OpeningHours
@@ -14,6 +17,7 @@ from services.offer.domain.free_places import FreePlaces, Occupation
 from services.offer.domain.search import (
     LocationFacts,
     SearchQuery,
+    bounding_box,
     distance,
     fits_without_places,
     has_room,
@@ -68,6 +72,24 @@ def test_distance_from_a_municipality_centre_or_a_point() -> None:
     assert far is not None and far > 60 and not within_reach(far, near_gent)
     assert distance(facts(), SearchQuery(lat=GENT[0], lon=GENT[1])) == 0.0
     assert distance(facts(), SearchQuery()) is None and within_reach(None, SearchQuery())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(50.7, 51.4), st.floats(2.6, 5.8), st.floats(0.5, 100), st.floats(0, 1), st.floats(0, 360))
+def test_bounding_box_holds_every_point_within_reach(lat: float, lon: float, km: float, share: float,
+                                                     bearing: float) -> None:
+    query = SearchQuery(lat=lat, lon=lon, max_km=km)
+    distance_km = km * share * 0.999
+    # a point at that distance and bearing (small-distance approximation is exact enough at this scale)
+    dlat = distance_km * math.cos(math.radians(bearing)) / 111.2
+    dlon = distance_km * math.sin(math.radians(bearing)) / (111.2 * math.cos(math.radians(lat + dlat)))
+    south, north, west, east = bounding_box(query) or (0, 0, 0, 0)
+    point = facts(latitude=lat + dlat, longitude=lon + dlon)
+    reach = distance(point, query)
+    assert reach is not None
+    if reach <= km:
+        assert south <= lat + dlat <= north and west <= lon + dlon <= east
+    assert bounding_box(SearchQuery()) is None
 
 
 def test_query_is_normalised_and_checked() -> None:
