@@ -19,6 +19,7 @@ from services.offer.entrypoints import (
     public,
 )
 from services.offer.entrypoints import providers as provider_routes
+from services.offer.entrypoints.openapi import document_security
 from services.offer.handlers.allocations import ALLOCATION_HANDLERS
 from services.offer.handlers.demo import ensure_version_row, seed_demo_offer
 from services.offer.handlers.desks import DESK_HANDLERS
@@ -73,5 +74,6 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
         on_startup=[prepare], on_shutdown=[close_redis],
     )
     app.state.search_cache = SearchCache(redis, registry=app.state.metrics.registry)
+    document_security(app, settings.public_url)
     app.add_middleware(IdempotencyMiddleware, redis=redis, service="offer")
     return app
