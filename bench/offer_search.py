@@ -120,11 +120,12 @@ async def run(locations: int, allocations: int, queries: int) -> None:
             print(f"offer: applied {allocations} allocations in {applied:.1f}s from the first send "
                   f"({allocations / applied:.0f}/s) = {(allocations / applied) / (len(records) / raw):.3f} x raw")
 
-            questions = [{"near": rng.choice(FLEMISH).nis_code, "max_km": 10,
+            questions: list[dict[str, str | int]] = [{"near": rng.choice(FLEMISH).nis_code, "max_km": 10,
                           "weekdays": ",".join(d.value for d in rng.sample(DAYS, 3)),
                           "free_from": (date(2026, 9, 1) + timedelta(days=rng.randrange(200))).isoformat()}
                          for _ in range(queries)]
-            cold, warm = [], []
+            cold: list[float] = []
+            warm: list[float] = []
             for question in questions:
                 for bucket in (cold, warm):
                     started = time.perf_counter()
