@@ -47,11 +47,11 @@ async def _load_for(principal: CurrentPrincipal, runtime: Runtime, location_id: 
             return await location_for(session, scope, location_id), False
     if principal.role is not Role.DESK:
         raise AppError("forbidden", 403)
-    async with runtime.uow() as uow:
-        row = await uow.session.get(Location, location_id)
+    async with runtime.db.session(readonly=True) as session:
+        row = await session.get(Location, location_id)
         if row is None:
             raise AppError("not_found", 404)
-        if not await desk_may_act_on(uow, principal.desk_ids, row):
+        if not await desk_may_act_on(session, principal.desk_ids, row):
             raise AppError("no_desk_area", 403)
     if reason == "stopped":
         raise AppError("bad_choice", 422, field="reason")

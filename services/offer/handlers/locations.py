@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import ValidationError
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from contracts.events.offer import LocationClosed, LocationPublished
 from contracts.types import Weekday
@@ -101,9 +102,9 @@ async def reopen_location(uow: UnitOfWork, row: Location) -> None:
     await publish_change(uow, row, before)
 
 
-async def desk_may_act_on(uow: UnitOfWork, desk_ids: tuple[str, ...], row: Location) -> bool:
+async def desk_may_act_on(session: AsyncSession, desk_ids: tuple[str, ...], row: Location) -> bool:
     """A desk worker acts on locations in the working area of one of their desks."""
     if not desk_ids:
         return False
-    areas = await uow.session.exec(select(DeskArea).where(col(DeskArea.desk_id).in_(desk_ids)))
+    areas = await session.exec(select(DeskArea).where(col(DeskArea.desk_id).in_(desk_ids)))
     return any(row.nis_code in area.working_area.split() for area in areas.all())
