@@ -51,14 +51,28 @@ async def test_software_trades_its_key_for_a_token_and_works_with_it(
                             headers=zon)).status_code == 403  # service tokens only
 
 
-async def test_only_the_hash_is_stored(offer_stack: LocalStack, http: httpx.AsyncClient, db_engine: str) -> None:
-    if db_engine != "sqlite":
-        pytest.fail("this check reads the SQLite file; the PostgreSQL run deselects it")  # never silently skipped
+async def stored_bytes(stack: LocalStack) -> bytes:
+    """Everything offer wrote: the SQLite files, or every API key row on PostgreSQL."""
+    url = stack.config.database_urls.get("offer")
+    if url is None:
+        return await asyncio.to_thread(lambda: b"".join(p.read_bytes() for p in Path(stack.var).glob("offer.db*")))
+    import asyncpg
+
+    connection = await asyncpg.connect(url.replace("postgresql+asyncpg", "postgresql"))
+    try:
+        return str([tuple(row) for row in await connection.fetch("SELECT * FROM apikey")]).encode()
+    finally:
+        await connection.close()
+
+
+@pytest.mark.postgres
+async def test_only_the_hash_is_stored(offer_stack: LocalStack, http: httpx.AsyncClient) -> None:
     zon = await bearer(http, offer_stack, "zonnebloem")
     created = await http.post(f"{offer_stack.url('offer')}/api/v1/provider/api-keys", json={"label": "hash"},
                               headers=zon)
     api_key = created.json()["api_key"]
-    stored = await asyncio.to_thread(lambda: b"".join(p.read_bytes() for p in Path(offer_stack.var).glob("offer.db*")))
+    stored = await stored_bytes(offer_stack)
+    assert created.json()["key_id"].encode() in stored  # we are looking at the right place
     assert api_key.encode() not in stored
     assert api_key.split("_", 2)[2].encode() not in stored
 
