@@ -145,8 +145,11 @@ def lasting_free(places: FreePlaces, query: SearchQuery, today: date) -> dict[We
     return {day: places.lasting(start, day) for day in days}
 
 
-def has_room(free: dict[Weekday, int]) -> bool:
-    return bool(free) and all(count > 0 for count in free.values())
+def has_room(free: dict[Weekday, int], query: SearchQuery) -> bool:
+    """A lasting place on every wanted weekday; without wanted weekdays, on at least one open day."""
+    if query.weekdays:
+        return bool(free) and all(count > 0 for count in free.values())
+    return any(count > 0 for count in free.values())
 
 
 def sort_key(km: float | None, free: dict[Weekday, int], name: str) -> tuple[float, int, str]:

@@ -97,7 +97,7 @@ class SearchResult(BaseModel):
     languages: list[str]
     open_weekdays: list[Weekday]
     free: dict[Weekday, int] = Field(description="Per wanted (or open) weekday: places that stay free from `as_of`")
-    has_room: bool = Field(description="A lasting free place on every wanted weekday")
+    has_room: bool = Field(description="A lasting free place on every wanted weekday (none wanted: on any day)")
 
 
 class SearchOut(BaseModel):

@@ -41,7 +41,7 @@ async def run_search(session: AsyncSession, query: search.SearchQuery, today: da
     found = []
     for row, facts, km in candidates:
         free = search.lasting_free(places[row.location_id], query, today)
-        room = search.has_room(free)
+        room = search.has_room(free, query)
         if query.free_from is not None and not room:
             continue
         found.append((search.sort_key(km, free, row.name), result_of(row, facts, km, free, room)))

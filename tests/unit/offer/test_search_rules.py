@@ -104,9 +104,13 @@ def test_query_is_normalised_and_checked() -> None:
 def test_lasting_free_places_from_the_wanted_date() -> None:
     places = FreePlaces({MON: 1, TUE: 1}, [Occupation("a", date(2026, 10, 5), {MON: DayPart.FULL})])
     today = date(2026, 9, 1)
-    free = lasting_free(places, SearchQuery(weekdays=("mon",), free_from=date(2026, 9, 7)), today)
-    assert free == {MON: 0} and not has_room(free)  # free in September, taken from October
+    monday = SearchQuery(weekdays=("mon",), free_from=date(2026, 9, 7))
+    free = lasting_free(places, monday, today)
+    assert free == {MON: 0} and not has_room(free, monday)  # free in September, taken from October
     assert lasting_free(places, SearchQuery(), today) == {MON: 0, TUE: 1}
+    assert has_room({MON: 0, TUE: 1}, SearchQuery())  # no day asked: one open day with room will do
+    assert not has_room({MON: 0, TUE: 1}, SearchQuery(weekdays=("mon", "tue")))
+    assert not has_room({}, SearchQuery())
     # a date in the past counts from today
     assert lasting_free(places, SearchQuery(free_from=date(2020, 1, 1), weekdays=("tue",)), today) == {TUE: 1}
 
