@@ -1,0 +1,1 @@
+"""Offer's commands and the events it consumes, one module per aggregate."""

@@ -1,0 +1,1 @@
+"""Offer's read side: search, public location pages, free places, provider views."""
