@@ -1,0 +1,85 @@
+"""Sending to a provider through the channel it chose: e-mail, signed webhook or its pull feed."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from services.notifications.adapters.delivery_tables import Delivery
+from services.notifications.adapters.directory import Directory
+from services.notifications.adapters.mailer import Mailer, SendResult
+from services.notifications.adapters.provider_tables import WebhookSubscription
+from services.notifications.adapters.webhook_sender import WebhookSender
+from services.notifications.dispatch.outcomes import details_of, log_attempt
+from services.notifications.domain.provider_texts import provider_mail
+from services.runtime.uow import UnitOfWork
+
+WEBHOOK_TYPES = {"new_request": "request.distributed", "reminder": "request.reminder"}
+
+
+async def item_of(row: Delivery, directory: Directory) -> dict[str, Any]:
+    """One request as the provider reads it, location names resolved at send time."""
+    details = details_of(row)
+    location_ids = row.location_ids.split()
+    names = [await directory.location_name(loc) or loc for loc in location_ids]
+    return {**details, "notification_id": row.delivery_id, "kind": row.kind, "request_id": row.request_id,
+            "desk_id": row.desk_id, "location_ids": location_ids, "location_names": names}
+
+
+def message_id(group_key: str, rows: list[Delivery]) -> str:
+    """Stable across retries: the delivery id, or a name-based id for a digest batch."""
+    if len(rows) == 1 and not rows[0].batch_key:
+        return rows[0].delivery_id
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, group_key))
+
+
+async def send_email(rows: list[Delivery], group_key: str, *, mailer: Mailer, directory: Directory,
+                     portal_url: str, at: datetime) -> SendResult:
+    items = [await item_of(row, directory) for row in rows]
+    first = rows[0]
+    kind = "digest" if first.batch_key else first.kind
+    subject, body = provider_mail(kind, items, first.language, portal_url)
+    message = mailer.build(to=first.target, subject=subject, body=body, message_id=message_id(group_key, rows),
+                           sent_at=at, language=first.language)
+    return await mailer.send(message)
+
+
+def webhook_body(rows: list[Delivery], items: list[dict[str, Any]], at: datetime) -> bytes:
+    first = rows[0]
+    if first.batch_key:
+        payload: dict[str, Any] = {"type": "requests.digest", "timestamp": at.isoformat(), "data": {"items": items}}
+    else:
+        payload = {"type": WEBHOOK_TYPES.get(first.kind, first.kind), "timestamp": at.isoformat(),
+                   "data": items[0]}
+    return json.dumps(payload, default=str, sort_keys=True).encode()
+
+
+async def send_webhook(uow_session: Any, rows: list[Delivery], group_key: str, *, sender: WebhookSender,
+                       directory: Directory, at: datetime) -> SendResult:
+    subscription = await uow_session.get(WebhookSubscription, rows[0].target)
+    if subscription is None or subscription.status != "active":
+        return SendResult(False, "webhook subscription deleted", permanent=True)
+    items = [await item_of(row, directory) for row in rows]
+    body = webhook_body(rows, items, at)
+    return await sender.post(subscription.url, subscription.secret, message_id(group_key, rows),
+                             int(at.timestamp()), body)
+
+
+async def publish_to_feed(uow: UnitOfWork, row: Delivery, at: datetime) -> None:
+    """Give the message the next number in the provider's feed; its software fetches from there.
+
+    The unique (provider, number) constraint makes a concurrent numbering fail instead of
+    overtaking, so a feed reader never skips a number committed later.
+    """
+    highest = (await uow.session.exec(
+        select(func.max(Delivery.feed_seq)).where(Delivery.provider_id == row.provider_id)
+    )).one()
+    row.feed_seq = int(highest or 0) + 1
+    row.status, row.last_result = "available", f"in feed as #{row.feed_seq}"
+    row.lease_owner, row.lease_until = None, None
+    log_attempt(uow, row, "available", row.last_result, at)
