@@ -79,14 +79,14 @@ class Dispatcher:
             return
         at = self.clock.now()
         try:
-            if first.channel == "email":
-                result = await send_email(rows, key, mailer=self.mailer, directory=self.directory,
-                                          portal_url=self.portal_url, at=at)
-            else:
-                async with self.db.session(readonly=True) as session:
+            async with self.db.session(readonly=True) as session:
+                if first.channel == "email":
+                    result = await send_email(session, rows, key, mailer=self.mailer, directory=self.directory,
+                                              portal_url=self.portal_url, at=at)
+                else:
                     result = await send_webhook(session, rows, key, sender=self.webhooks,
                                                 directory=self.directory, at=at)
-                    await session.commit()
+                await session.commit()
         except Exception as exc:  # a bug or an odd answer must not stop the other messages
             log.exception("send failed", group=key)
             result = SendResult(False, f"error: {exc!r}"[:300])

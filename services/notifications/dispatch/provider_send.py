@@ -9,12 +9,14 @@ from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.notifications.adapters.delivery_tables import Delivery
 from services.notifications.adapters.directory import Directory
 from services.notifications.adapters.mailer import Mailer, SendResult
 from services.notifications.adapters.provider_tables import WebhookSubscription
 from services.notifications.adapters.webhook_sender import WebhookSender
+from services.notifications.dispatch.facts import request_facts
 from services.notifications.dispatch.outcomes import details_of, log_attempt
 from services.notifications.domain.provider_texts import provider_mail
 from services.runtime.uow import UnitOfWork
@@ -22,9 +24,9 @@ from services.runtime.uow import UnitOfWork
 WEBHOOK_TYPES = {"new_request": "request.distributed", "reminder": "request.reminder"}
 
 
-async def item_of(row: Delivery, directory: Directory) -> dict[str, Any]:
-    """One request as the provider reads it, location names resolved at send time."""
-    details = details_of(row)
+async def item_of(session: AsyncSession, row: Delivery, directory: Directory) -> dict[str, Any]:
+    """One request as the provider reads it; facts and location names resolved at send time."""
+    details = await request_facts(session, row.request_id, details_of(row))
     location_ids = row.location_ids.split()
     names = [await directory.location_name(loc) or loc for loc in location_ids]
     return {**details, "notification_id": row.delivery_id, "kind": row.kind, "request_id": row.request_id,
@@ -38,9 +40,9 @@ def message_id(group_key: str, rows: list[Delivery]) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, group_key))
 
 
-async def send_email(rows: list[Delivery], group_key: str, *, mailer: Mailer, directory: Directory,
-                     portal_url: str, at: datetime) -> SendResult:
-    items = [await item_of(row, directory) for row in rows]
+async def send_email(session: AsyncSession, rows: list[Delivery], group_key: str, *, mailer: Mailer,
+                     directory: Directory, portal_url: str, at: datetime) -> SendResult:
+    items = [await item_of(session, row, directory) for row in rows]
     first = rows[0]
     kind = "digest" if first.batch_key else first.kind
     subject, body = provider_mail(kind, items, first.language, portal_url)
@@ -59,12 +61,12 @@ def webhook_body(rows: list[Delivery], items: list[dict[str, Any]], at: datetime
     return json.dumps(payload, default=str, sort_keys=True).encode()
 
 
-async def send_webhook(uow_session: Any, rows: list[Delivery], group_key: str, *, sender: WebhookSender,
+async def send_webhook(session: AsyncSession, rows: list[Delivery], group_key: str, *, sender: WebhookSender,
                        directory: Directory, at: datetime) -> SendResult:
-    subscription = await uow_session.get(WebhookSubscription, rows[0].target)
+    subscription = await session.get(WebhookSubscription, rows[0].target)
     if subscription is None or subscription.status != "active":
         return SendResult(False, "webhook subscription deleted", permanent=True)
-    items = [await item_of(row, directory) for row in rows]
+    items = [await item_of(session, row, directory) for row in rows]
     body = webhook_body(rows, items, at)
     return await sender.post(subscription.url, subscription.secret, message_id(group_key, rows),
                              int(at.timestamp()), body)

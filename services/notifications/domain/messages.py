@@ -15,6 +15,11 @@ register_messages({
         "fr": "Indiquez une adresse e-mail pour recevoir les notifications par e-mail.",
         "en": "Give an e-mail address to receive notifications by e-mail.",
     },
+    "bad_email": {
+        "nl": "Geef een geldig e-mailadres, bijvoorbeeld naam@organisatie.be.",
+        "fr": "Indiquez une adresse e-mail valide, par exemple nom@organisation.be.",
+        "en": "Give a valid e-mail address, for example name@organisation.be.",
+    },
     "webhook_https": {
         "nl": "Een webhook-adres moet met https:// beginnen.",
         "fr": "Une adresse de webhook doit commencer par https://.",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, EmailStr, Field, HttpUrl, field_validator
+from email_validator import EmailNotValidError, validate_email
+from pydantic import BaseModel, Field, HttpUrl, field_validator
 
 ChannelName = Literal["email", "webhook", "pull"]
 CHANNELS: tuple[ChannelName, ...] = ("email", "webhook", "pull")
@@ -22,7 +23,7 @@ class PreferencesIn(BaseModel):
     mode: Literal["immediate", "digest"] = Field(description="Each request at once, or one daily digest")
     digest_hour: int = Field(default=8, ge=0, le=23, description="Local hour (Brussels) of the daily digest")
     channels: list[ChannelName] = Field(description="email, webhook and/or pull", examples=[["email", "pull"]])
-    email: EmailStr | None = Field(default=None, description="Where notification mails go")
+    email: str | None = Field(default=None, max_length=320, description="Where notification mails go")
     language: Literal["nl", "fr", "en"] | None = Field(default=None, description="Language of the mails")
 
     @field_validator("channels")
@@ -32,6 +33,16 @@ class PreferencesIn(BaseModel):
         if not unique:
             raise ValueError("channel_needed")
         return unique
+
+    @field_validator("email")
+    @classmethod
+    def real_address(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        try:
+            return validate_email(value, check_deliverability=False).normalized
+        except EmailNotValidError:
+            raise ValueError("bad_email") from None
 
 
 class WebhookIn(BaseModel):

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query
 from sqlmodel import col, select
 
 from services.notifications.adapters.delivery_tables import Delivery
+from services.notifications.dispatch.facts import request_facts
 from services.notifications.dispatch.outcomes import log_attempt, provider_notified
 from services.notifications.entrypoints.deps import Runtime, require_provider
 from services.notifications.entrypoints.schemas import FeedItem, FeedPage
@@ -41,5 +42,6 @@ async def feed(runtime: Runtime, principal: CurrentPrincipal, after: Annotated[i
         ).order_by(col(Delivery.feed_seq)).limit(limit))).all()
         items = [FeedItem(seq=row.feed_seq or 0, notification_id=row.delivery_id, kind=row.kind,
                           request_id=row.request_id, desk_id=row.desk_id, location_ids=row.location_ids.split(),
-                          details=json.loads(row.details), created_at=row.created_at) for row in rows]
+                          details=await request_facts(uow.session, row.request_id, json.loads(row.details)),
+                          created_at=row.created_at) for row in rows]
     return FeedPage(items=items, next_after=items[-1].seq if items else after)
