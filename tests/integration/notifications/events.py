@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 
 from contracts.events.intake import DeskPolicyChanged, RequestRegistered, RequestSnapshot
-from contracts.events.matching import ProposalMade, Recipient, RequestDistributed
+from contracts.events.matching import ProposalMade, ProviderResponded, Recipient, RequestDistributed
 from contracts.types import CareDay, CarePattern, CategoryFlags, Channel, PreferenceMode, Preferences, Weekday
 from infra.demo.data import DESK_GENT, LOCATIONS, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM
 
@@ -58,3 +58,10 @@ def proposal(request_id: str, at: datetime, answer_due: date, *, location_id: st
         location_id=location_id or ZONNEBLOEM_LOCATIONS[0], provider_id=PROVIDER_ZONNEBLOEM, start_date=start,
         care_pattern=PATTERN, answer_due=answer_due, made_by="provider", proposed_at=at,
     )
+
+
+def responded(request_id: str, location_id: str, at: datetime, *, answer: str = "cannot",
+              desk_id: str = DESK_GENT) -> ProviderResponded:
+    return ProviderResponded(request_id=request_id, desk_id=desk_id, location_id=location_id,
+                             provider_id=PROVIDER_ZONNEBLOEM, answer=answer, responded_at=at,  # type: ignore[arg-type]
+                             reason_code="full" if answer == "cannot" else None)
