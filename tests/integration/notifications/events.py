@@ -6,7 +6,14 @@ import uuid
 from datetime import date, datetime
 
 from contracts.events.intake import DeskPolicyChanged, RequestRegistered, RequestSnapshot
-from contracts.events.matching import ProposalMade, ProviderResponded, Recipient, RequestDistributed
+from contracts.events.matching import (
+    PlaceAllocated,
+    ProposalExpired,
+    ProposalMade,
+    ProviderResponded,
+    Recipient,
+    RequestDistributed,
+)
 from contracts.types import CareDay, CarePattern, CategoryFlags, Channel, PreferenceMode, Preferences, Weekday
 from infra.demo.data import DESK_GENT, LOCATIONS, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM
 
@@ -65,3 +72,18 @@ def responded(request_id: str, location_id: str, at: datetime, *, answer: str = 
     return ProviderResponded(request_id=request_id, desk_id=desk_id, location_id=location_id,
                              provider_id=PROVIDER_ZONNEBLOEM, answer=answer, responded_at=at,  # type: ignore[arg-type]
                              reason_code="full" if answer == "cannot" else None)
+
+
+def expired(made: ProposalMade, at: datetime) -> ProposalExpired:
+    return ProposalExpired(proposal_id=made.proposal_id, request_id=made.request_id, desk_id=made.desk_id,
+                           location_id=made.location_id, expired_at=at)
+
+
+def allocated(made: ProposalMade, at: datetime, *, start: date, days: tuple[Weekday, ...]) -> PlaceAllocated:
+    return PlaceAllocated(
+        allocation_id=new_id(), proposal_id=made.proposal_id, request_id=made.request_id, desk_id=made.desk_id,
+        location_id=made.location_id, provider_id=made.provider_id, start_date=start,
+        care_pattern=CarePattern(days=tuple(CareDay(weekday=d) for d in days)),
+        original_wanted_start_date=date(2025, 9, 1), requested_days_per_week=3, allocated_days_per_week=len(days),
+        allocated_at=at,
+    )
