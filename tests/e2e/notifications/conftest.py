@@ -95,7 +95,7 @@ async def browser() -> AsyncIterator[Browser]:
 
 async def signed_in_page(browser: Browser, system: LocalStack, username: str, **context: Any) -> Any:
     """A page whose portal session is the demo user's (the cookie the OIDC callback would set)."""
-    page_context = await browser.new_context(**context)
+    page_context = await browser.new_context(**{"locale": "nl-BE", **context})
     await page_context.add_cookies([{"name": "opvang_token", "value": await token(system, username),
                                      "url": system.url("portal")}])
     return await page_context.new_page()
