@@ -38,6 +38,7 @@ def mails(system: LocalStack, to: str, containing: str) -> list[str]:
     return found
 
 
+@pytest.mark.postgres
 async def test_distribution_told_reminded_escalated_and_worked_by_the_desk(
     system: LocalStack, http: httpx.AsyncClient, bus: Bus, service_clock: ServiceClock,
     receiver: tuple[WebhookReceiver, str], browser: Browser,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,6 +31,7 @@ from services.runtime.clock import FixedClock
 from services.runtime.service import ServiceRuntime
 from services.runtime.settings import ROOT, ServiceSettings, load_settings
 from tests.integration.notifications.neighbours import MailBox, Neighbours, WebhookReceiver, serving, start_smtp
+from tests.support.postgres import PostgresServer
 
 
 @dataclass
@@ -101,9 +103,9 @@ class World:
         return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
-def notification_settings(infra: Infra, db: Path, neighbours_url: str, smtp_port: int) -> ServiceSettings:
+def notification_settings(infra: Infra, db: str, neighbours_url: str, smtp_port: int) -> ServiceSettings:
     return load_settings(
-        "notifications", env="test", database_url=f"sqlite+aiosqlite:///{db}", kafka_bootstrap_servers=infra.bootstrap,
+        "notifications", env="test", database_url=db, kafka_bootstrap_servers=infra.bootstrap,
         redis_url=infra.redis_url, oidc_issuer=infra.identity_url, oidc_jwks_url="", smtp_host="127.0.0.1",
         smtp_port=smtp_port, consumer_retry_base_seconds=0.05, outbox_poll_seconds=0.1,
         service_urls={"intake": neighbours_url, "offer": neighbours_url, "portal": "http://portal.test"},
@@ -111,11 +113,14 @@ def notification_settings(infra: Infra, db: Path, neighbours_url: str, smtp_port
 
 
 @pytest.fixture(scope="module")
-async def world(infra: Infra, tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[World]:
+async def world(infra: Infra, tmp_path_factory: pytest.TempPathFactory,
+                postgres: PostgresServer | None) -> AsyncIterator[World]:
     clock = FixedClock(datetime(2025, 4, 14, 8, tzinfo=UTC))
     controller, mail, smtp_port = start_smtp()
     receiver = WebhookReceiver()
-    db = tmp_path_factory.mktemp("notifications") / "notifications.db"
+    db = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('notifications') / 'notifications.db'}"
+    if postgres is not None:  # pytest -m postgres --db=postgres: the same tests on a real PostgreSQL server
+        db = postgres.create_database(f"notifications_{uuid.uuid4().hex[:8]}")
     probe = load_settings("notifications", env="test", oidc_issuer=infra.identity_url)
     neighbours = Neighbours(probe)
     producer = AIOKafkaProducer(bootstrap_servers=infra.bootstrap)

@@ -8,6 +8,8 @@ import asyncio
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from infra.demo.data import DESK_GENT, PROVIDER_ZONNEBLOEM
 from services.notifications.adapters.mailer import Mailer
 from services.notifications.adapters.tables import Delivery, DeliveryAttempt
@@ -19,6 +21,8 @@ from services.runtime.redis_tools import make_redis
 from tests.integration.notifications.conftest import World
 from tests.integration.notifications.events import distributed, new_id, zonnebloem
 from tests.integration.notifications.helpers import rows, wait_rows
+
+pytestmark = [pytest.mark.postgres]  # dialect-sensitive: insert-once, leases, feed numbers
 
 
 def utc(*args: int) -> datetime:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+import pytest
+
 from contracts.events.notifications import DELIVERY_TOPIC
 from infra.demo.data import DESK_GENT, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM
 from services.notifications.adapters.tables import Delivery, ResponseDeadline, TrackedRequest
@@ -23,6 +25,8 @@ from tests.integration.notifications.events import (
 from tests.integration.notifications.helpers import rows, wait_rows
 from tests.support.bus import read_all
 from tests.support.waiting import eventually
+
+pytestmark = [pytest.mark.postgres]  # dialect-sensitive: insert-once, leases, feed numbers
 
 TOLD_AT = datetime(2025, 4, 14, 8, tzinfo=UTC)  # Monday 10:00 in Brussels
 
