@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from sqlmodel import func, select
 
 from services.notifications.adapters.request_tables import TrackedRequest
-from services.notifications.entrypoints import deliveries, desk, feed, provider
+from services.notifications.entrypoints import deliveries, desk, feed, ops, provider
 from services.notifications.entrypoints.deps import Runtime
 
 router = APIRouter(prefix="/api/v1", tags=["notifications"])
@@ -20,4 +20,4 @@ async def tracked_count(runtime: Runtime) -> dict[str, int]:
     return {"tracked_requests": int(count)}
 
 
-ROUTERS = (router, deliveries.router, desk.router, provider.router, feed.router)
+ROUTERS = (router, deliveries.router, desk.router, provider.router, feed.router, ops.router)

@@ -76,6 +76,8 @@ async def test_webhook_retried_with_backoff_for_24_hours_then_dead_lettered(worl
     own = (await world.api.get("/api/v1/deliveries", params={"status": "dead"},
                                headers=await world.token("zonnebloem"))).json()
     assert row.delivery_id in {d["delivery_id"] for d in own}
+    ops = (await world.api.get("/ops/notifications")).json()
+    assert ops["deliveries_by_status"]["dead"] >= 1 and ops["escalations_open"] >= 1
 
 
 async def test_webhook_that_recovers_gets_the_same_message_once(world: World) -> None:
