@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,8 @@ from services.runtime.service_client import ServiceClient
 from services.runtime.settings import ServiceSettings
 
 log = get_logger(__name__)
+NAME_SECONDS = 3600
+MISS_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class Directory:
     def __init__(self, settings: ServiceSettings) -> None:
         self._intake = ServiceClient(settings, "intake")
         self._offer = httpx.AsyncClient(base_url=settings.url_of("offer"), timeout=3)
-        self._names: dict[str, str] = {}
+        self._names: dict[str, tuple[str | None, float]] = {}
 
     async def family_contact(self, request_id: str, *, purpose: str) -> FamilyContact | None:
         """The family's e-mail and language; None when intake has no such request any more."""
@@ -58,16 +61,18 @@ class Directory:
         return FamilyContact(email=str(email) if email else None, language=_language(body))
 
     async def location_name(self, location_id: str) -> str | None:
-        if location_id in self._names:
-            return self._names[location_id]
+        """Cached: names for an hour, a failed lookup for a minute (offer away must not slow sending)."""
+        cached = self._names.get(location_id)
+        if cached is not None and cached[1] > time.monotonic():
+            return cached[0]
         try:
             response = await self._offer.get(f"/api/v1/locations/{location_id}")
-            name = response.json().get("name") if response.status_code == 200 else None
+            found = response.json().get("name") if response.status_code == 200 else None
         except (httpx.HTTPError, ValueError, AttributeError):
-            name = None
-        if name:
-            self._names[location_id] = str(name)
-        return str(name) if name else None
+            found = None
+        name = str(found) if found else None
+        self._names[location_id] = (name, time.monotonic() + (NAME_SECONDS if name else MISS_SECONDS))
+        return name
 
     async def close(self) -> None:
         await self._intake.close()

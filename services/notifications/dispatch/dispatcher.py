@@ -7,6 +7,8 @@ in the database still lets exactly one replica send.
 
 from __future__ import annotations
 
+import asyncio
+
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy.exc import IntegrityError
@@ -29,7 +31,8 @@ log = get_logger(__name__)
 
 class Dispatcher:
     def __init__(self, *, uow: UnitOfWorkFactory, clock: Clock, redis: Redis, mailer: Mailer,
-                 webhooks: WebhookSender, directory: Directory, portal_url: str, lock_seconds: float = 60) -> None:
+                 webhooks: WebhookSender, directory: Directory, portal_url: str, lock_seconds: float = 60,
+                 concurrency: int = 8) -> None:
         self.uow = uow
         self.db = uow.db
         self.clock = clock
@@ -39,13 +42,19 @@ class Dispatcher:
         self.directory = directory
         self.portal_url = portal_url
         self.lock_seconds = lock_seconds
+        self.concurrency = concurrency
         self.sent_total = 0
 
     async def dispatch_due(self) -> int:
-        """Send what is due now; returns the number of deliveries this replica handled."""
-        handled = 0
-        for key, ids in await due_groups(self.db, self.clock.now()):
-            handled += await self._send_group(key, ids)
+        """Send what is due now, a few messages at a time; returns how many deliveries this replica handled."""
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def one(key: str, ids: list[str]) -> int:
+            async with gate:
+                return await self._send_group(key, ids)
+
+        groups = await due_groups(self.db, self.clock.now())
+        handled = sum(await asyncio.gather(*(one(key, ids) for key, ids in groups)))
         self.sent_total += handled
         return handled
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Response
+from sqlalchemy import update
 from sqlmodel import col, func, select
 
+from services.notifications.adapters.delivery_tables import Delivery
 from services.notifications.adapters.provider_tables import ProviderPreferences, WebhookSubscription
 from services.notifications.domain.deadlines import DEFAULT_DIGEST_HOUR
 from services.notifications.domain.preferences import MAX_WEBHOOKS, PreferencesIn, WebhookIn, webhook_url_allowed
@@ -96,5 +98,8 @@ async def delete_webhook(subscription_id: str, runtime: Runtime, principal: Curr
         if row is None or row.provider_id != provider_id or row.status != "active":
             raise AppError("not_found", 404)
         row.status, row.deleted_at = "deleted", runtime.clock.now()
+        await uow.session.exec(update(Delivery).where(  # type: ignore[call-overload]
+            col(Delivery.target) == subscription_id, col(Delivery.status).in_(("pending", "retrying")),
+        ).values(status="cancelled", last_result="webhook removed by the provider"))
     log.info("webhook deleted", provider_id=provider_id, subscription_id=subscription_id)
     return Response(status_code=204)
