@@ -80,6 +80,7 @@ class World:
     receiver: WebhookReceiver
     receiver_url: str
     neighbours: Neighbours
+    neighbours_url: str
     producer: AIOKafkaProducer
 
     async def publish(self, event: Event, *, at: datetime | None = None, event_id: str | None = None) -> Envelope[Any]:
@@ -133,7 +134,7 @@ async def world(infra: Infra, tmp_path_factory: pytest.TempPathFactory,
                 transport = httpx.ASGITransport(app=app)
                 async with httpx.AsyncClient(transport=transport, base_url="http://notifications") as api:
                     yield World(infra, settings, app, app.state.runtime, app.state.scheduler, clock, api, mail,
-                                receiver, receiver_url, neighbours, producer)
+                                receiver, receiver_url, neighbours, neighbours_url, producer)
     finally:
         await producer.stop()
         controller.stop()

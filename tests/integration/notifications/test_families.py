@@ -7,9 +7,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import httpx
+
 from contracts.types import Weekday
 from infra.demo.data import DESK_GENT
 from services.notifications.adapters.tables import Delivery, ProposalDeadline, ResponseDeadline, TrackedRequest
+from services.portal.bootstrap import build_app as build_portal
+from services.runtime.settings import load_settings
 from tests.integration.notifications.conftest import World
 from tests.integration.notifications.events import (
     ZONNEBLOEM_LOCATIONS,
@@ -22,6 +26,7 @@ from tests.integration.notifications.events import (
     zonnebloem,
 )
 from tests.integration.notifications.helpers import rows, wait_rows
+from tests.integration.notifications.neighbours import serving
 from tests.support.waiting import eventually
 
 
@@ -38,6 +43,20 @@ async def start(world: World, contact: dict[str, object], at: datetime) -> str:
     await eventually(lambda: rows(world, TrackedRequest, request_id=request_id),
                      until=lambda r: bool(r and r[0].weekdays), what="registration applied")
     return request_id
+
+
+async def letter_page(world: World, path: str) -> str:
+    """The portal's letter page, rendered by the real portal app calling notifications over HTTP."""
+    token = (await world.token("loket.gent"))["Authorization"][7:]
+    async with serving(world.app) as notifications_url:
+        portal = build_portal(load_settings("portal", env="test", oidc_issuer=world.infra.identity_url, service_urls={
+            "notifications": notifications_url, "intake": world.neighbours_url, "identity": world.infra.identity_url}))
+        transport = httpx.ASGITransport(app=portal)
+        async with httpx.AsyncClient(transport=transport, base_url="http://portal",
+                                     cookies={"opvang_token": token}) as browser:
+            page = await browser.get(path)
+    assert page.status_code == 200, page.text
+    return page.text
 
 
 def mails_about(world: World, address: str, subject: str) -> list[str]:
@@ -95,6 +114,12 @@ async def test_family_without_email_gets_a_letter_the_desk_prints(world: World) 
     assert letter["subject"] == "U krijgt een voorstel voor kinderopvang"
     assert "De Zonnebloem Brugse Poort" in letter["body"] and "13/06/2025" in letter["body"]
     assert "Kerkstraat" not in str(letter), "the address is added by the portal from intake, never stored here"
+    page = await letter_page(world, f"/loket/meldingen/{DESK_GENT}/brieven/{letter['delivery_id']}")
+    assert "Kerkstraat 1, 9000 Gent" in page and "U krijgt een voorstel voor kinderopvang" in page
+    assert "De Zonnebloem Brugse Poort" in page
+    # the address was read at intake with the desk worker's own token (intake logs who read it)
+    assert any(subject != "service:notifications" for rid, subject in world.neighbours.contact_reads
+               if rid == request_id)
     printed = await world.api.post(f"/api/v1/desk/{DESK_GENT}/letters/{letter['delivery_id']}/printed",
                                    headers=desk)
     assert printed.json()["status"] == "delivered"
