@@ -16,6 +16,7 @@ from playwright.async_api import Browser, async_playwright
 from contracts.builder import envelope_for
 from contracts.envelope import encode
 from contracts.events.base import Event
+from infra.demo.data import ACCOUNTS, PROVIDERS
 from infra.local.stack import LocalStack
 from tests.integration.notifications.neighbours import WebhookReceiver, serving
 
@@ -67,6 +68,22 @@ async def service_clock(system: LocalStack) -> AsyncIterator[ServiceClock]:
     yield clock
     async with httpx.AsyncClient(timeout=10) as http:  # give the shared system its real time back
         await clock.set(http, datetime.now(UTC))
+
+
+@pytest.fixture(scope="module", autouse=True)
+async def restore_demo_providers(system: LocalStack) -> AsyncIterator[None]:
+    """The system is shared: give the demo providers their demo settings back, without our webhooks."""
+    yield
+    api = system.url("notifications")
+    async with httpx.AsyncClient(timeout=10) as http:
+        for provider in PROVIDERS:
+            username = next(a.username for a in ACCOUNTS if a.provider_id == provider.provider_id)
+            headers = bearer(await token(system, username))
+            for hook in (await http.get(f"{api}/api/v1/provider/webhooks", headers=headers)).json():
+                await http.delete(f"{api}/api/v1/provider/webhooks/{hook['subscription_id']}", headers=headers)
+            await http.put(f"{api}/api/v1/provider/preferences", headers=headers, json={
+                "mode": "immediate", "digest_hour": 8, "channels": ["email", "pull"], "email": provider.email,
+                "language": "nl"})
 
 
 @pytest.fixture(scope="module")

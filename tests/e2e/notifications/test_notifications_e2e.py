@@ -32,8 +32,9 @@ LEUVEN = [loc.location_id for loc in LOCATIONS if loc.provider_id == PROVIDER_LE
 def mails(system: LocalStack, to: str, containing: str) -> list[str]:
     found = []
     for message in mailbox.Maildir(system.maildir, create=True):
-        body = message.get_payload(decode=True) or b""
-        if to in str(message["To"]) and containing in body.decode(errors="replace"):
+        body = message.get_payload(decode=True)
+        text = body.decode(errors="replace") if isinstance(body, bytes) else str(body)
+        if to in str(message["To"]) and containing in text:
             found.append(str(message["Subject"]))
     return found
 

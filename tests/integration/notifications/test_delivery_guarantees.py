@@ -25,8 +25,8 @@ from tests.integration.notifications.helpers import rows, wait_rows
 pytestmark = [pytest.mark.postgres]  # dialect-sensitive: insert-once, leases, feed numbers
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 async def choose(world: World, channels: list[str], hook: str | None = None, failing: int = 0) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from typing import Any
 
 from contracts.events.notifications import DELIVERY_TOPIC
 from infra.demo.data import DESK_GENT, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM
@@ -29,8 +30,8 @@ from tests.support.bus import read_all
 from tests.support.waiting import eventually
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 async def test_a_digest_provider_gets_one_message_per_channel_at_its_hour(world: World) -> None:
@@ -110,7 +111,7 @@ async def test_reminder_overdue_and_worklist_follow_the_desk_policy(world: World
     leuven = await world.api.get(f"/api/v1/desk/{DESK_GENT}/overdue", headers=await world.token("loket.leuven"))
     assert leuven.status_code == 403
 
-    async def overdue_events() -> list[dict[str, object]]:
+    async def overdue_events() -> list[dict[str, Any]]:
         records = await read_all(world.infra.bootstrap, DELIVERY_TOPIC, partitions=3)
         events = [json.loads(r.value) for r in records]
         return [e for e in events if e["type"] == "ResponseOverdue" and e["data"]["request_id"] == request_id]

@@ -30,8 +30,8 @@ from tests.integration.notifications.neighbours import serving
 from tests.support.waiting import eventually
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 async def start(world: World, contact: dict[str, object], at: datetime) -> str:

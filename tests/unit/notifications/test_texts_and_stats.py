@@ -45,8 +45,8 @@ def test_family_message_without_location_name_uses_plain_words() -> None:
     assert "Goed nieuws. De opvanglocatie heeft een plaats" in body
 
 
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_response_stats_per_provider_in_working_days() -> None:
