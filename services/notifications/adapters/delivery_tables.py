@@ -54,3 +54,10 @@ class DeliveryAttempt(NotificationsTable, table=True):
     at: datetime
     outcome: str = Field(max_length=12, description="delivered, retry, dead, failed, available, letter")
     detail: str = Field(default="", max_length=500)
+
+
+class FeedCounter(NotificationsTable, table=True):
+    """The last number given in a provider's pull feed; its row lock orders concurrent numbering."""
+
+    provider_id: str = Field(primary_key=True, max_length=36)
+    last_seq: int = 0

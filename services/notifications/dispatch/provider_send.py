@@ -7,14 +7,15 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import select
+from sqlalchemy import update
+from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.notifications.adapters.delivery_tables import Delivery
+from services.notifications.adapters.delivery_tables import Delivery, FeedCounter
 from services.notifications.adapters.directory import Directory
 from services.notifications.adapters.mailer import Mailer, SendResult
 from services.notifications.adapters.provider_tables import WebhookSubscription
+from services.notifications.adapters.store import insert_once
 from services.notifications.adapters.webhook_sender import WebhookSender
 from services.notifications.dispatch.facts import request_facts
 from services.notifications.dispatch.outcomes import details_of, log_attempt
@@ -75,13 +76,17 @@ async def send_webhook(session: AsyncSession, rows: list[Delivery], group_key: s
 async def publish_to_feed(uow: UnitOfWork, row: Delivery, at: datetime) -> None:
     """Give the message the next number in the provider's feed; its software fetches from there.
 
-    The unique (provider, number) constraint makes a concurrent numbering fail instead of
-    overtaking, so a feed reader never skips a number committed later.
+    The number comes from the provider's counter row, incremented in this transaction: a second
+    numbering for the same provider waits for this one to commit, so numbers become visible in
+    order and a feed reader never skips one committed later (the unique constraint backs this up).
     """
-    highest = (await uow.session.exec(
-        select(func.max(Delivery.feed_seq)).where(Delivery.provider_id == row.provider_id)
-    )).one()
-    row.feed_seq = int(highest or 0) + 1
+    assert row.provider_id is not None
+    await insert_once(uow.session, FeedCounter(provider_id=row.provider_id, last_seq=0), "provider_id")
+    result = await uow.session.exec(  # type: ignore[call-overload]
+        update(FeedCounter).where(col(FeedCounter.provider_id) == row.provider_id)
+        .values(last_seq=col(FeedCounter.last_seq) + 1).returning(col(FeedCounter.last_seq))
+    )
+    row.feed_seq = int(result.scalar_one())
     row.status, row.last_result = "available", f"in feed as #{row.feed_seq}"
     row.lease_owner, row.lease_until = None, None
     log_attempt(uow, row, "available", row.last_result, at)

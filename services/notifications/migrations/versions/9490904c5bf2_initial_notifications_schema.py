@@ -1,8 +1,8 @@
 """initial notifications schema
 
-Revision ID: c3edbafb44d3
+Revision ID: 9490904c5bf2
 Revises: 
-Create Date: 2026-11-23 18:09:07.025400
+Create Date: 2026-11-23 18:53:50.673118
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 
-revision: str = 'c3edbafb44d3'
+revision: str = '9490904c5bf2'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -103,6 +103,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_escalation_request_id'), ['request_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_escalation_status'), ['status'], unique=False)
 
+    op.create_table('feedcounter',
+    sa.Column('provider_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
+    sa.Column('last_seq', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('provider_id')
+    )
     op.create_table('inbox',
     sa.Column('consumer_group', sa.String(length=120), nullable=False),
     sa.Column('event_id', sa.String(length=36), nullable=False),
@@ -265,6 +270,7 @@ def downgrade() -> None:
 
     op.drop_table('outbox')
     op.drop_table('inbox')
+    op.drop_table('feedcounter')
     with op.batch_alter_table('escalation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_escalation_status'))
         batch_op.drop_index(batch_op.f('ix_escalation_request_id'))
