@@ -1,27 +1,18 @@
-"""Notifications' own database tables (SQLModel) plus its outbox and inbox."""
+"""All of notifications' tables on one metadata (for Alembic), plus its outbox and inbox."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from sqlalchemy.orm import registry
-from sqlmodel import Field, SQLModel
-
+from services.notifications.adapters.base import NotificationsTable
+from services.notifications.adapters.deadline_tables import Escalation, ProposalDeadline, ResponseDeadline
+from services.notifications.adapters.delivery_tables import Delivery, DeliveryAttempt, FeedCounter
+from services.notifications.adapters.provider_tables import ProviderPreferences, WebhookSubscription
+from services.notifications.adapters.request_tables import DeskPolicy, TrackedRequest
 from services.runtime.tables import messaging_tables
 
-
-class NotificationsTable(SQLModel, registry=registry()):
-    """Base of notifications' tables: a metadata of their own."""
-
-
-class TrackedRequest(NotificationsTable, table=True):
-    """A request whose deadlines notifications follows."""
-
-    request_id: str = Field(primary_key=True, max_length=36)
-    desk_id: str = Field(index=True, max_length=36)
-    registered_at: datetime
-    status: str = "open"
-
+__all__ = [
+    "Delivery", "DeliveryAttempt", "DeskPolicy", "Escalation", "FeedCounter", "NotificationsTable", "ProposalDeadline",
+    "ProviderPreferences", "ResponseDeadline", "TrackedRequest", "WebhookSubscription", "messaging", "metadata",
+]
 
 metadata = NotificationsTable.metadata
 messaging = messaging_tables(metadata)

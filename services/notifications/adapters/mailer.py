@@ -1,0 +1,57 @@
+"""Outgoing mail over real SMTP (the local sink in development, a relay in production).
+
+The Message-ID is derived from the delivery id: if a crash ever makes us send the same delivery
+again, mail systems and readers see the same message, not a new one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import smtplib
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+
+@dataclass(frozen=True)
+class SendResult:
+    ok: bool
+    detail: str = ""
+    permanent: bool = False
+
+
+class Mailer:
+    def __init__(self, host: str, port: int, sender: str, *, timeout: float = 15) -> None:
+        self.host = host
+        self.port = port
+        self.sender = sender
+        self.timeout = timeout
+
+    def build(self, *, to: str, subject: str, body: str, message_id: str, sent_at: datetime,
+              language: str) -> EmailMessage:
+        message = EmailMessage()
+        message["From"] = self.sender
+        message["To"] = to
+        message["Subject"] = subject
+        message["Date"] = format_datetime(sent_at)
+        message["Message-ID"] = f"<{message_id}@notifications.opvangloket>"
+        message["Content-Language"] = language
+        message["Auto-Submitted"] = "auto-generated"
+        message.set_content(body)
+        return message
+
+    async def send(self, message: EmailMessage) -> SendResult:
+        def deliver() -> None:
+            with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
+                smtp.send_message(message)
+
+        try:
+            await asyncio.to_thread(deliver)
+        except smtplib.SMTPRecipientsRefused as exc:
+            return SendResult(False, f"recipient refused: {list(exc.recipients.values())!r}"[:300], permanent=True)
+        except smtplib.SMTPResponseException as exc:
+            return SendResult(False, f"SMTP {exc.smtp_code}", permanent=500 <= exc.smtp_code < 600)
+        except (OSError, smtplib.SMTPException) as exc:
+            return SendResult(False, f"SMTP unreachable: {exc!r}"[:300])
+        return SendResult(True, "SMTP 250 accepted")

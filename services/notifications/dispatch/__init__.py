@@ -1,0 +1,1 @@
+"""Sending planned deliveries: claims, channels and the recording of outcomes."""
