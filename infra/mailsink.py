@@ -18,7 +18,8 @@ from aiosmtpd.controller import Controller
 
 class MaildirHandler:
     def __init__(self, path: Path) -> None:
-        path.mkdir(parents=True, exist_ok=True)
+        for sub in ("tmp", "new", "cur"):  # Maildir(create=True) skips these when *path* already exists
+            (path / sub).mkdir(parents=True, exist_ok=True)
         self.box = mailbox.Maildir(path, create=True)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API

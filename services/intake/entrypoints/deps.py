@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 
@@ -12,6 +12,7 @@ from services.intake.adapters.links import LinkIssuer
 from services.intake.adapters.mailer import MailWorker
 from services.intake.adapters.recipients import RecipientsClient
 from services.intake.config import IntakeConfig
+from services.runtime.auth import OptionalPrincipal
 from services.runtime.redis_tools import RateLimiter
 from services.runtime.service import ServiceRuntime
 
@@ -55,8 +56,13 @@ def client_key(request: Request, trusted: frozenset[str]) -> str | None:
     return hops[-1] if hops else None
 
 
-async def limit_public(request: Request, parts: IntakeParts, bucket: str) -> None:
-    client = client_key(request, parts.config.trusted_proxies)
-    if client is not None:
-        await parts.limiter.hit(bucket, client, limit=parts.config.public_rate_limit,
-                                window_seconds=parts.config.public_rate_window)
+def public_limit(bucket: str) -> Any:
+    """Dependency: anonymous callers get a number of calls per window (counted even for bad input)."""
+
+    async def check(request: Request, parts: Parts, principal: OptionalPrincipal) -> None:
+        client = client_key(request, parts.config.trusted_proxies)
+        if principal is None and client is not None:
+            await parts.limiter.hit(bucket, client, limit=parts.config.public_rate_limit,
+                                    window_seconds=parts.config.public_rate_window)
+
+    return Depends(check)

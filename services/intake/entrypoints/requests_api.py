@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 
 from services.intake.adapters.links import LinkUnavailable
 from services.intake.domain.commands import UpdatePreferences, Withdraw
 from services.intake.domain.registration import RegisterRequest
 from services.intake.entrypoints.access import visible_request
-from services.intake.entrypoints.deps import Parts, Runtime, limit_public
+from services.intake.entrypoints.deps import Parts, Runtime, public_limit
 from services.intake.entrypoints.schemas import Changed, Registered, RequestDetail
 from services.intake.handlers.changes import update_preferences, withdraw
 from services.intake.handlers.common import Actor, load_request
@@ -26,13 +26,12 @@ MAY_REGISTER = (Role.PARENT, Role.REFERRER, Role.DESK, Role.PROVIDER, Role.SERVI
                         422: {"description": "Bad input: every problem, per field, in the caller's language"},
                         429: {"description": "Too many registrations from this address"}},
              summary="Register a request for childcare (one request per child)")
-async def post_request(command: RegisterRequest, request: Request, response: Response, runtime: Runtime,
-                       parts: Parts, principal: OptionalPrincipal, with_link: bool = False) -> Registered:
+async def post_request(command: RegisterRequest, response: Response, runtime: Runtime, parts: Parts,
+                       principal: OptionalPrincipal, with_link: bool = False,
+                       _: None = public_limit("register")) -> Registered:
     """Anonymous (the online form) or as a desk worker, referrer or provider. Send an `Idempotency-Key`
     header: a repeat with the same key returns the first answer and registers nothing twice."""
-    if principal is None:
-        await limit_public(request, parts, "register")
-    elif principal.role not in MAY_REGISTER:
+    if principal is not None and principal.role not in MAY_REGISTER:
         raise AppError("forbidden", 403)
     now = runtime.clock.now()
     async with runtime.uow() as uow:

@@ -45,7 +45,9 @@ def contact_of(request: CareRequest, data: FamilyData | None) -> ContactDetails 
         return None
     return ContactDetails(
         request_id=request.request_id, child_first_name=data.child_first_name,
-        child_last_name=data.child_last_name, parents=[Person(**p) for p in json.loads(data.parents)],
+        child_last_name=data.child_last_name, parents=[Person(first_name=p["first_name"], last_name=p["last_name"],
+                                                     national_number=p.get("national_number") or "")
+                                              for p in json.loads(data.parents)],
         email=data.contact_email, phone=data.contact_phone,
         address=json.loads(data.contact_address) if data.contact_address else None,
         preferred_contact=data.preferred_contact, language=request.language)
