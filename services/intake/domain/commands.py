@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from contracts.types import CarePattern, Preferences, WithdrawalReason
 from services.intake.domain.identifiers import valid_phone
-from services.intake.domain.registration import ContactChannel, PostalAddress
+from services.intake.domain.registration import ContactChannel, PostalAddress, checked_email
 
 
 class Command(BaseModel):
@@ -34,6 +34,11 @@ class UpdateRequest(Command):
     contact_phone: str | None = Field(default=None, max_length=30)
     contact_address: PostalAddress | None = None
     preferred_contact: ContactChannel | None = None
+
+    @field_validator("contact_email", mode="before")
+    @classmethod
+    def email(cls, value: object) -> object:
+        return checked_email(value)
 
     @field_validator("contact_phone")
     @classmethod

@@ -34,6 +34,11 @@ register_messages({
         "fr": "Le numéro de registre national ne correspond pas à la date de naissance.",
         "en": "The national register number does not match the birth date.",
     },
+    "bad_email": {
+        "nl": "Dit e-mailadres klopt niet. Bijvoorbeeld: naam@voorbeeld.be.",
+        "fr": "Cette adresse e-mail n'est pas correcte. Par exemple : nom@exemple.be.",
+        "en": "This e-mail address is not right. For example: name@example.be.",
+    },
     "bad_phone": {
         "nl": "Dit telefoonnummer klopt niet. Bijvoorbeeld: 0475 12 34 56.",
         "fr": "Ce numéro de téléphone n'est pas correct. Par exemple : 0475 12 34 56.",

@@ -67,7 +67,7 @@ def check_publish(command: PublishPolicy, latest: DeskPolicyChanged | None) -> l
     if command.reminder_before_days >= command.provider_response_days:
         problems.append(Problem("reminder_before_days", "reminder_after_deadline"))
     if latest is not None and command.valid_from < latest.valid_from:
-        problems.append(Problem("valid_from", "policy_before_latest", {"date": latest.valid_from.isoformat()}))
+        problems.append(Problem("valid_from", "policy_before_latest"))
     if len({r.code for r in command.priority_rules}) != len(command.priority_rules):
         problems.append(Problem("priority_rules", "duplicate_priority_rule"))
     return problems

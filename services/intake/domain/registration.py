@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
+from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from contracts import municipalities
@@ -22,6 +23,17 @@ ContactChannel = Literal["email", "phone", "post"]
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def checked_email(value: object) -> object:
+    """Empty means none; a wrong address gets our own plain message instead of the library's."""
+    if value in (None, ""):
+        return None
+    try:
+        validate_email(str(value), check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError("bad_email") from exc
+    return value
 
 
 def _national_number(value: str | None) -> str | None:
@@ -136,8 +148,8 @@ class RegisterRequest(Strict):
 
     @field_validator("contact_email", mode="before")
     @classmethod
-    def empty_email(cls, value: object) -> object:
-        return None if value == "" else value
+    def email(cls, value: object) -> object:
+        return checked_email(value)
 
     @field_validator("consent")
     @classmethod
