@@ -38,6 +38,7 @@ add_texts({
     "sibling_hint": T("Elk kind krijgt een eigen vraag. Laat leeg als er geen tweede kind is.",
                       "Chaque enfant a sa propre demande. Laissez vide s'il n'y a pas de deuxième enfant.",
                       "Each child gets its own request. Leave empty if there is no second child."),
+    "second_child": T("Tweede kind", "Deuxième enfant", "Second child"),
     "together": T("Ik wil dat mijn kinderen samen in dezelfde opvang gaan", "Je veux que mes enfants soient "
                   "accueillis ensemble au même endroit", "I want my children in the same place together"),
     "sec_parents": T("Ouders", "Parents", "Parents"),
