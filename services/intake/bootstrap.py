@@ -36,7 +36,7 @@ caller's language (`Accept-Language` or `?lang=`: nl, fr, en)."""
 def build_app(settings: ServiceSettings | None = None, clock: Clock | None = None,
               config: IntakeConfig | None = None) -> FastAPI:
     settings = settings or load_settings("intake")
-    config = config or IntakeConfig.from_env(settings.env)
+    config = config or IntakeConfig.from_env()
     if clock is None and settings.env == "test":
         clock = SettableClock()
     runtime = ServiceRuntime(settings, metadata, clock=clock)
@@ -54,7 +54,9 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     tasks: list[asyncio.Task[None]] = []
 
     async def start(_: FastAPI) -> None:
-        if settings.env != "prod":
+        if settings.env == "prod":
+            config.check_production()
+        else:
             async with runtime.uow() as uow:
                 await seed_demo_desks(uow, runtime.clock.now())
         tasks.append(asyncio.create_task(parts.mailer.run(), name="intake-mail"))

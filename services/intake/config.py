@@ -26,15 +26,16 @@ class IntakeConfig:
     retention_interval_seconds: float = 3600
 
     @classmethod
-    def from_env(cls, env: str, environ: Mapping[str, str] | None = None) -> IntakeConfig:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> IntakeConfig:
         values = os.environ if environ is None else environ
-        secret = values.get("INTAKE_FINGERPRINT_SECRET", "")
-        if not secret:
-            if env == "prod":
-                raise RuntimeError("INTAKE_FINGERPRINT_SECRET must be set in production")
-            secret = DEV_SECRET
+        secret = values.get("INTAKE_FINGERPRINT_SECRET", "") or DEV_SECRET
         limit, _, window = values.get("INTAKE_PUBLIC_RATE_LIMIT", "20/600").partition("/")
         proxies = values.get("INTAKE_TRUSTED_PROXIES", "127.0.0.1,::1")
         return cls(fingerprint_secret=secret, public_rate_limit=int(limit), public_rate_window=int(window or 600),
                    trusted_proxies=frozenset(p.strip() for p in proxies.split(",") if p.strip()),
                    retention_interval_seconds=float(values.get("INTAKE_RETENTION_INTERVAL", "3600")))
+
+    def check_production(self) -> None:
+        """Refuse to start in production with the development key of the duplicate hashes."""
+        if self.fingerprint_secret == DEV_SECRET:
+            raise RuntimeError("INTAKE_FINGERPRINT_SECRET must be set in production")
