@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+import pytest
 
 from infra.demo.data import DESK_GENT, DESK_LEUVEN
 from tests.integration.intake.conftest import AloneIntake
@@ -10,6 +11,8 @@ from tests.integration.intake.helpers import bearer, field_codes, user_token
 from tests.integration.intake.test_duplicates_http import events_about
 from tests.support.payloads import registration
 from tests.support.waiting import eventually
+
+pytestmark = [pytest.mark.postgres]
 
 
 async def test_desk_registers_at_the_counter_flags_urgent_and_everything_is_recorded(

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import httpx
+import pytest
 
 from contracts.events.intake import REQUEST_TOPIC
 from infra.demo.data import DESK_GENT
@@ -14,6 +15,8 @@ from tests.integration.intake.helpers import bearer, mails_to, user_token
 from tests.support.bus import read_all
 from tests.support.payloads import registration
 from tests.support.waiting import eventually
+
+pytestmark = [pytest.mark.postgres]
 
 
 async def events_about(bootstrap: str, *ids: str) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 
 from contracts.events.intake import REQUEST_TOPIC
 from infra.demo.data import DESK_GENT, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM, demo_id
@@ -13,6 +14,8 @@ from tests.integration.intake.helpers import bearer, service_token, user_token
 from tests.support.bus import read_all
 from tests.support.payloads import registration
 from tests.support.waiting import eventually
+
+pytestmark = [pytest.mark.postgres]
 
 
 async def test_contact_details_reach_only_entitled_callers_and_each_access_is_logged(

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import httpx
+import pytest
 
 from contracts.builder import envelope_for
 from contracts.envelope import encode
@@ -24,6 +25,8 @@ from tests.integration.intake.test_duplicates_http import events_about
 from tests.support.bus import produce_raw
 from tests.support.payloads import registration
 from tests.support.waiting import eventually
+
+pytestmark = [pytest.mark.postgres]
 
 LOCATION = demo_id("location:zonnebloem-brugse-poort")
 PATTERN = CarePattern(days=(CareDay(weekday=Weekday.MON), CareDay(weekday=Weekday.TUE)))
