@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query
 
+from services.intake.adapters.links import LinkUnavailable
 from services.intake.domain.commands import HandOverLink, LinkSibling, MergeDuplicate, UpdateFlags, UpdateRequest
 from services.intake.domain.followup import WORKLIST_VIEWS
 from services.intake.entrypoints.access import DESK_ONLY, visible_request
@@ -12,7 +13,7 @@ from services.intake.entrypoints.schemas import Changed, LinkAnswer, Worklist
 from services.intake.handlers.changes import mark_reviewed, set_flags, update_details
 from services.intake.handlers.common import Actor
 from services.intake.handlers.erase import erase
-from services.intake.handlers.links import hand_over_link
+from services.intake.handlers.links import prepare_link
 from services.intake.handlers.merge import merge_requests, undo_merge
 from services.intake.handlers.siblings import link_pair
 from services.intake.handlers.views import audit
@@ -119,8 +120,12 @@ async def post_link(request_id: str, command: HandOverLink, runtime: Runtime, pa
     now = runtime.clock.now()
     async with runtime.uow() as uow:
         request = await visible_request(uow, request_id, principal, "link", now, LINKERS)
-        url, mailed = await hand_over_link(uow, request, command.send_mail, parts.links, now)
+        ids, mailed = await prepare_link(uow, request, command.send_mail, now)
         audit(uow.session, principal, request.desk_id, "link", now, request_id=request_id)
     if mailed:
         parts.mailer.wake()
-    return LinkAnswer(url=url, mailed=mailed)
+    try:  # asked of identity outside the transaction
+        token = await parts.links.token(request.parent_subject, ids, request.language)
+    except LinkUnavailable as exc:
+        raise AppError("link_unavailable", 503) from exc
+    return LinkAnswer(url=parts.links.url(token), mailed=mailed)
