@@ -7,6 +7,7 @@ page's language and are shown next to each field and in a summary at the top.
 from __future__ import annotations
 
 import time
+import uuid
 
 import jwt
 from fastapi import APIRouter, Request
@@ -17,7 +18,8 @@ import services.portal.pages.parents_status_texts  # noqa: F401 - registers text
 import services.portal.pages.parents_texts  # noqa: F401 - registers texts
 from services.portal.i18n import page_language, translator
 from services.portal.pages import parents_referrer, parents_status
-from services.portal.pages.parents_api import LINK_COOKIE
+from services.portal.pages.parents_api import LINK_COOKIE, Unavailable, call
+from services.portal.pages.parents_form import errors_from_answer
 from services.portal.pages.parents_submit import form_page, submit_registration
 from services.portal.rendering import render
 from services.portal.session import PortalUser, user_token
@@ -65,3 +67,30 @@ async def open_link(request: Request, token: str) -> Response:
     if principal.language in ("nl", "fr", "en"):
         response.set_cookie("opvang_lang", principal.language, max_age=365 * 24 * 3600, samesite="lax")
     return response
+
+
+@router.get("/ouders/link-kwijt", response_class=HTMLResponse, include_in_schema=False)
+async def lost_link_form(request: Request, user: PortalUser) -> HTMLResponse:
+    return render(request, "parents/lost_link.html",
+                  {"values": {}, "errors": {}, "sent": False, "idem": str(uuid.uuid4())}, user=user)
+
+
+@router.post("/ouders/link-kwijt", response_class=HTMLResponse, include_in_schema=False)
+async def lost_link_submit(request: Request, user: PortalUser) -> HTMLResponse:
+    """Always the same answer for a well-formed address: nobody learns whether a family registered."""
+    t = translator(page_language(request))
+    values = {key: str(value) for key, value in (await request.form()).items()}
+    try:
+        answer = await call(request, "intake", "POST", "/api/v1/links", json={"email": values.get("email", "")},
+                            idempotency_key=values.get("idem", ""))
+    except Unavailable:
+        return render(request, "parents/lost_link.html", {"values": values, "errors": {
+            "form": t("service_unavailable")}, "sent": False, "idem": str(uuid.uuid4())}, user=user,
+            status_code=503)
+    if answer.status_code == 202:
+        return render(request, "parents/lost_link.html", {"values": {}, "errors": {}, "sent": True}, user=user)
+    errors = errors_from_answer(answer.json(), "")
+    errors = {"email": next(iter(errors.values()))} if errors else {}
+    return render(request, "parents/lost_link.html", {"values": values, "errors": errors, "sent": False,
+                                                      "idem": str(uuid.uuid4())}, user=user,
+                  status_code=answer.status_code)

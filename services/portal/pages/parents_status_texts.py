@@ -98,6 +98,15 @@ add_texts({
     "make_link": T("Maak een link", "Créer un lien", "Make a link"),
     "none_yet": T("Nog geen aanmeldingen.", "Pas encore d'inscriptions.", "No registrations yet."),
     "child": T("Kind", "Enfant", "Child"),
+    "lost_link": T("Persoonlijke link kwijt?", "Lien personnel perdu ?", "Lost your personal link?"),
+    "lost_link_intro": T("Geef het e-mailadres dat je bij je aanvraag gaf. Is het bij ons bekend, dan krijg je de "
+                         "link opnieuw.", "Indiquez l'adresse e-mail donnée lors de la demande. Si elle est connue, "
+                         "vous recevez à nouveau le lien.", "Give the e-mail address of your request. If we know "
+                         "it, you get the link again."),
+    "lost_link_sent": T("Is dit adres bij ons bekend, dan staat de link zo in je mailbox.", "Si cette adresse est "
+                        "connue, le lien arrive bientôt dans votre boîte mail.", "If we know this address, the link "
+                        "is on its way to your mailbox."),
+    "send_link": T("Stuur mijn link", "Envoyer mon lien", "Send my link"),
     "open_status": T("Mijn vraag bekijken", "Voir ma demande", "See my request"),
     "change_or_withdraw": T("Voorkeuren aanpassen of vraag intrekken", "Modifier les préférences ou retirer la "
                             "demande", "Change preferences or withdraw the request"),

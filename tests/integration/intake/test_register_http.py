@@ -111,3 +111,21 @@ async def test_anonymous_registrations_are_rate_limited_per_client(
     neighbour = {"X-Forwarded-For": "203.0.113.9"}
     assert (await http.post(f"{intake_alone.url}/api/v1/requests", json=registration(7),
                             headers=neighbour)).status_code == 201
+
+
+async def test_a_lost_link_is_mailed_again_without_telling_who_registered(
+    system: LocalStack, http: httpx.AsyncClient
+) -> None:
+    intake = system.url("intake")
+    body = registration(8)
+    request_id = (await http.post(f"{intake}/api/v1/requests", json=body)).json()["request_id"]
+    await eventually(lambda: _mails(system, body["contact_email"]), what="first link")
+    known = await http.post(f"{intake}/api/v1/links", json={"email": body["contact_email"].upper()})
+    unknown = await http.post(f"{intake}/api/v1/links", json={"email": "nobody@example.org"})
+    assert known.status_code == unknown.status_code == 202 and known.json() == unknown.json()
+    mails = await eventually(lambda: _mails(system, body["contact_email"]), until=lambda m: len(m) == 2,
+                             what="the link mailed again")
+    token = link_token(mails[-1])  # type: ignore[arg-type]
+    assert (await http.get(f"{intake}/api/v1/requests/{request_id}", headers=bearer(token))).status_code == 200
+    bad = await http.post(f"{intake}/api/v1/links", json={"email": "not an address"})
+    assert bad.status_code == 422 and field_codes(bad) == {"email": "bad_email"}
