@@ -44,6 +44,8 @@ async def test_desk_worker_finds_a_request_marks_it_urgent_and_sees_who_did_what
     await expect(page.locator(".flag-list")).to_contain_text("dringend: aan — An De Smet (Loket Gent)")
     await expect(page.locator("#history-title + table")).to_contain_text("kenmerken aangepast")
     await expect(page.locator("#access-title + table")).to_contain_text("vraag bekeken")
+    await page.get_by_role("button", name="Maak een link").click()  # for a family without e-mail
+    await expect(page.locator("#handover-url")).to_contain_text("/ouders/link/")
 
     await page.goto(f"{portal}/loket?view=urgent&q={last}")
     row = page.get_by_role("row").filter(has_text=last)

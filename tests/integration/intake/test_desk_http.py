@@ -84,3 +84,38 @@ async def test_only_the_desk_sets_urgent_and_vulnerable_needs_consent(
     assert link.status_code == 200 and "/ouders/link/" in link.json()["url"] and not link.json()["mailed"]
     urgent = await http.put(f"{url}/api/v1/requests/{request_id}/flags", json={"urgent": True}, headers=referrer)
     assert urgent.status_code == 422 and field_codes(urgent) == {"urgent": "flag_not_allowed"}
+
+
+async def test_desk_corrects_a_request_links_siblings_and_merges_by_hand(
+    intake_alone: AloneIntake, http: httpx.AsyncClient
+) -> None:
+    url = intake_alone.url
+    desk = bearer(await user_token(http, intake_alone.system.url("identity"), "loket.gent"))
+    first = (await http.post(f"{url}/api/v1/requests", json=registration(22))).json()["request_id"]
+    sister = (await http.post(f"{url}/api/v1/requests", json=registration(23))).json()["request_id"]
+    copy = (await http.post(f"{url}/api/v1/requests", json=registration(24))).json()["request_id"]
+
+    saturday = {"days": [{"weekday": "mon"}, {"weekday": "sat", "part": "morning"}]}
+    patched = await http.patch(f"{url}/api/v1/requests/{first}", headers=desk, json={
+        "care_pattern": saturday, "contact_phone": "0470 99 99 99"})
+    assert patched.status_code == 200, patched.text
+    assert set(patched.json()["changed"]) == {"care_pattern", "categories", "atypical_hours_needed", "contact_phone"}
+    bad = await http.patch(f"{url}/api/v1/requests/{first}", headers=desk, json={"wanted_start_date": "2020-01-01"})
+    assert field_codes(bad) == {"wanted_start_date": "start_in_past"}
+
+    linked = await http.post(f"{url}/api/v1/requests/{first}/siblings", headers=desk,
+                             json={"sibling_id": sister, "place_together": True})
+    assert linked.status_code == 200, linked.text
+    detail = (await http.get(f"{url}/api/v1/requests/{sister}", headers=desk)).json()
+    assert [s["request_id"] for s in detail["siblings"]] == [first] and detail["place_siblings_together"]
+
+    merged = await http.post(f"{url}/api/v1/requests/{first}/merge", headers=desk, json={"duplicate_id": copy})
+    assert merged.status_code == 200, merged.text
+    again = await http.post(f"{url}/api/v1/requests/{first}/merge", headers=desk, json={"duplicate_id": copy})
+    assert again.status_code == 409 and again.json()["error"]["code"] == "merge_not_possible"
+    events = await eventually(lambda: events_about(intake_alone.bootstrap_servers, first, sister, copy),
+                              until=lambda e: len(e) >= 7, what="three registered, two updated, one merged")
+    by_type = [e["type"] for e in events]
+    assert by_type.count("RequestMerged") == 1 and by_type.count("RequestUpdated") >= 3
+    updated = [e for e in events if e["type"] == "RequestUpdated" and e["subject"] == first]
+    assert "0470" not in str(updated), "contact details never go on the bus"
