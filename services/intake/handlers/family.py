@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import text
 from sqlmodel import col, or_, select
 
 from services.intake.adapters.tables import CareRequest, FamilyData
@@ -72,6 +73,16 @@ def _from_row(row: FingerprintRow) -> Fingerprint:
     return Fingerprint(national_number=row.national_number, first_name=row.first_name, last_name=row.last_name,
                        birth_date=row.birth_date, birth_expected=row.birth_expected,
                        contacts=frozenset(row.contacts.split()))
+
+
+async def lock_fingerprints(uow: UnitOfWork, prints: list[Fingerprint]) -> None:
+    """On PostgreSQL, serialise registrations of the same last name until commit, so two identical
+    registrations at the same moment cannot both miss each other (SQLite serialises writers anyway)."""
+    connection = await uow.session.connection()
+    if connection.dialect.name != "postgresql":
+        return
+    for key in sorted({int(p.last_name[:15], 16) for p in prints if p.last_name}):
+        await uow.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
 
 async def find_duplicate(uow: UnitOfWork, print_: Fingerprint) -> str | None:

@@ -37,6 +37,7 @@ from services.intake.handlers.family import (
     find_duplicate,
     fingerprint_of,
     fingerprint_row,
+    lock_fingerprints,
 )
 from services.intake.handlers.mails import queue_link_mails
 from services.intake.handlers.merge import merge_into
@@ -114,6 +115,7 @@ async def register_request(uow: UnitOfWork, command: RegisterRequest, principal:
     children = children_of(command)
     prints = [fingerprint_of(child, command, secret) for child in children]
     ids = [str(uuid.uuid4()) for _ in children]
+    await lock_fingerprints(uow, prints)
     survivors = [await find_duplicate(uow, p) for p in prints]
     effective = [s or i for s, i in zip(survivors, ids, strict=True)]
     group = set(effective) | ({anchor.request_id} if anchor else set())

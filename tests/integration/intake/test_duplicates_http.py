@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -95,3 +96,15 @@ async def test_siblings_registered_together_get_one_request_each_linked_to_each_
     assert snapshots[first]["family_ref"] == snapshots[second]["family_ref"]
     for snapshot in snapshots.values():  # events carry no names or contact details
         assert "Tweeling" not in json.dumps(snapshot) and "@" not in json.dumps(snapshot)
+
+
+async def test_two_identical_registrations_at_the_same_moment_make_one_request(
+    intake_alone: AloneIntake, http: httpx.AsyncClient
+) -> None:
+    body = registration(12)
+    answers = await asyncio.gather(*(http.post(f"{intake_alone.url}/api/v1/requests", json=body) for _ in range(4)))
+    assert sorted(a.status_code for a in answers) == [200, 200, 200, 201]
+    first = next(a.json()["request_id"] for a in answers if a.status_code == 201)
+    desk = bearer(await user_token(http, intake_alone.system.url("identity"), "loket.gent"))
+    survivor = (await http.get(f"{intake_alone.url}/api/v1/requests/{first}", headers=desk)).json()
+    assert len(survivor["merged_duplicates"]) == 3
