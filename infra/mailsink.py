@@ -18,9 +18,9 @@ from aiosmtpd.controller import Controller
 
 class MaildirHandler:
     def __init__(self, path: Path) -> None:
-        for sub in ("tmp", "new", "cur"):  # Maildir(create=True) skips these when *path* already exists
+        for sub in ("tmp", "new", "cur"):  # Maildir(create=True) skips these when path exists
             (path / sub).mkdir(parents=True, exist_ok=True)
-        self.box = mailbox.Maildir(path, create=True)
+        self.box = mailbox.Maildir(path, create=False)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
         message = message_from_bytes(envelope.original_content or envelope.content, policy=default)

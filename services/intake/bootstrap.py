@@ -73,5 +73,6 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     app = create_app(settings=settings, title="Opvangloket intake", routers=list(ROUTERS), runtime=runtime,
                      on_startup=[start], on_shutdown=[stop], description=DESCRIPTION)
     app.state.intake = parts
-    app.add_middleware(IdempotencyMiddleware, redis=redis, service="intake")
+    if not any(m.cls is IdempotencyMiddleware for m in app.user_middleware):  # newer create_app adds it itself
+        app.add_middleware(IdempotencyMiddleware, redis=redis, service="intake")
     return app
