@@ -50,8 +50,8 @@ async def test_same_child_registered_twice_is_merged_once_and_the_desk_can_undo_
     assert mails_to(intake_alone.system.maildir, "nieuw@example.org") == []
 
     desk = bearer(await user_token(http, intake_alone.system.url("identity"), "loket.gent"))
-    view = (await http.get(f"{url}/api/v1/desks/{DESK_GENT}/worklist", params={"view": "merged"},
-                           headers=desk)).json()
+    view = (await http.get(f"{url}/api/v1/desks/{DESK_GENT}/worklist", headers=desk, params={
+        "view": "merged", "q": first_body["child_last_name"]})).json()
     assert [(r["request_id"], r["merged_into"]) for r in view["rows"]] == [(duplicate, first)]
     survivor = (await http.get(f"{url}/api/v1/requests/{first}", headers=desk)).json()
     assert survivor["merged_duplicates"] == [duplicate]
