@@ -1,62 +1,78 @@
-"""Wiring of the intake service: runtime, consumers, routes, demo desks."""
+"""Wiring of the intake service: runtime, consumers, routes, Redis helpers, background jobs, demo desks."""
 
 from __future__ import annotations
 
-from datetime import date
+import asyncio
 
 from fastapi import FastAPI
-from sqlmodel import select
 
 import services.intake.domain.messages  # noqa: F401 - registers message texts
-from contracts.events.intake import DeskPolicyChanged, PriorityRule
+import services.intake.domain.messages_desk  # noqa: F401 - registers message texts
 from contracts.events.matching import MATCHING_TOPIC
-from infra.demo.data import DESKS
-from services.intake.adapters.tables import Desk, DeskPolicyVersion, metadata
-from services.intake.entrypoints.http import router
-from services.intake.handlers import STATUS_HANDLERS
+from contracts.events.notifications import DELIVERY_TOPIC
+from services.intake.adapters.links import LinkIssuer
+from services.intake.adapters.mailer import MailWorker
+from services.intake.adapters.recipients import RecipientsClient
+from services.intake.adapters.tables import metadata
+from services.intake.config import IntakeConfig
+from services.intake.entrypoints.deps import IntakeParts
+from services.intake.entrypoints.http import ROUTERS
+from services.intake.handlers.events import STATUS_HANDLERS
+from services.intake.handlers.policies import seed_demo_desks
+from services.intake.jobs import retention_loop, stop_task
 from services.runtime.clock import Clock, SettableClock
 from services.runtime.http import create_app
+from services.runtime.redis_tools import IdempotencyMiddleware, RateLimiter, make_redis
 from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
 
+DESCRIPTION = """Requests for childcare and the personal data of families, desks and their versioned policies.
 
-async def seed_demo_desks(runtime: ServiceRuntime) -> None:
-    """Create the demo desks with a first policy version, once."""
-    async with runtime.uow() as uow:
-        existing = {d.desk_id for d in (await uow.session.exec(select(Desk))).all()}
-        for desk in DESKS:
-            if desk.desk_id in existing:
-                continue
-            uow.session.add(Desk(desk_id=desk.desk_id, name=desk.name, email=desk.email,
-                                 working_area=" ".join(desk.working_area)))
-            policy = DeskPolicyChanged(
-                desk_id=desk.desk_id, version=1, valid_from=date(2024, 1, 1), working_area=desk.working_area,
-                provider_response_days=5, reminder_before_days=1, family_answer_days=10,
-                earliest_answer_months=9, max_preferences=5, distribution_mode="broadcast_when_urgent",
-                priority_rules=(PriorityRule(code="work_related", weight=10),
-                                PriorityRule(code="sibling_present", weight=20)),
-                vulnerable_quota_percent=20,
-            )
-            uow.session.add(DeskPolicyVersion(desk_id=desk.desk_id, version=1, valid_from=policy.valid_from,
-                                              body=policy.model_dump_json()))
-            await uow.emit(policy)
+Personal data never leave intake on the bus: events carry ids, dates, NIS codes, care patterns and flags.
+Send an `Idempotency-Key` header with every POST: a repeat returns the first answer. Errors come in the
+caller's language (`Accept-Language` or `?lang=`: nl, fr, en)."""
 
 
-def build_app(settings: ServiceSettings | None = None, clock: Clock | None = None) -> FastAPI:
+def build_app(settings: ServiceSettings | None = None, clock: Clock | None = None,
+              config: IntakeConfig | None = None) -> FastAPI:
     settings = settings or load_settings("intake")
+    config = config or IntakeConfig.from_env()
     if clock is None and settings.env == "test":
         clock = SettableClock()
     runtime = ServiceRuntime(settings, metadata, clock=clock)
     runtime.subscribe(Subscription(
         group="intake.request-status",
-        topics=(MATCHING_TOPIC,),
+        topics=(MATCHING_TOPIC, DELIVERY_TOPIC),
         handlers=STATUS_HANDLERS,
-        description="Keeps each request's status for parents: allocated, reopened.",
+        description="Where each request stands for its family and desk: proposals, allocation, reopening, "
+                    "escalations.",
     ))
+    redis = make_redis(settings.redis_url)
+    links = LinkIssuer(settings)
+    parts = IntakeParts(config=config, links=links, mailer=MailWorker(runtime, links),
+                        limiter=RateLimiter(redis, "intake"), recipients=RecipientsClient(settings))
+    tasks: list[asyncio.Task[None]] = []
 
-    async def seed(_: FastAPI) -> None:
-        if settings.env != "prod":
-            await seed_demo_desks(runtime)
+    async def start(_: FastAPI) -> None:
+        if settings.env == "prod":
+            config.check_production()
+        else:
+            async with runtime.uow() as uow:
+                await seed_demo_desks(uow, runtime.clock.now())
+        tasks.append(asyncio.create_task(parts.mailer.run(), name="intake-mail"))
+        tasks.append(asyncio.create_task(retention_loop(runtime, redis, config.retention_interval_seconds),
+                                         name="intake-retention"))
 
-    return create_app(settings=settings, title="Opvangloket intake", routers=[router], runtime=runtime,
-                      on_startup=[seed])
+    async def stop(_: FastAPI) -> None:
+        parts.mailer.stop()
+        for task in tasks:
+            await stop_task(task)
+        await parts.recipients.close()
+        await redis.aclose()
+
+    app = create_app(settings=settings, title="Opvangloket intake", routers=list(ROUTERS), runtime=runtime,
+                     on_startup=[start], on_shutdown=[stop], description=DESCRIPTION)
+    app.state.intake = parts
+    if not any(m.cls is IdempotencyMiddleware for m in app.user_middleware):  # newer create_app adds it itself
+        app.add_middleware(IdempotencyMiddleware, redis=redis, service="intake")
+    return app

@@ -77,19 +77,11 @@ class IdempotencyMiddleware:
             else:
                 await _send_stored(send, record)
             return
-        captured: dict[str, Any] = {"status": 500, "headers": [], "body": b""}
+        captured: dict[str, Any] = {"status": 500, "headers": [], "body": b"", "stored": False}
 
-        async def capture(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                captured["status"] = message["status"]
-                captured["headers"] = [(k.decode(), v.decode()) for k, v in message.get("headers", [])]
-            elif message["type"] == "http.response.body":
-                captured["body"] += message.get("body", b"")
-            await send(message)
-
-        try:
-            await self.app(scope, _replay(body), capture)
-        finally:
+        async def finish() -> None:
+            """Record the outcome before the client can see it, so a quick repeat finds it done."""
+            captured["stored"] = True
             with contextlib.suppress(RedisError):
                 if captured["status"] >= 500:
                     await self.redis.delete(redis_key)
@@ -97,6 +89,22 @@ class IdempotencyMiddleware:
                     record = {"state": "done", "body": body_hash, "status": captured["status"],
                               "headers": captured["headers"], "content": captured["body"].decode("latin-1")}
                     await self.redis.set(redis_key, json.dumps(record), ex=IDEMPOTENCY_TTL)
+
+        async def capture(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                captured["status"] = message["status"]
+                captured["headers"] = [(k.decode(), v.decode()) for k, v in message.get("headers", [])]
+            elif message["type"] == "http.response.body":
+                captured["body"] += message.get("body", b"")
+                if not message.get("more_body"):
+                    await finish()
+            await send(message)
+
+        try:
+            await self.app(scope, _replay(body), capture)
+        finally:
+            if not captured["stored"]:
+                await finish()
 
 
 async def _read_body(receive: Receive) -> bytes:

@@ -1,0 +1,68 @@
+"""What every intake route needs: the runtime, intake's own parts, the clock, the client's address."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+
+from services.intake.adapters.links import LinkIssuer
+from services.intake.adapters.mailer import MailWorker
+from services.intake.adapters.recipients import RecipientsClient
+from services.intake.config import IntakeConfig
+from services.runtime.auth import OptionalPrincipal
+from services.runtime.redis_tools import RateLimiter
+from services.runtime.service import ServiceRuntime
+
+
+@dataclass
+class IntakeParts:
+    config: IntakeConfig
+    links: LinkIssuer
+    mailer: MailWorker
+    limiter: RateLimiter
+    recipients: RecipientsClient
+
+
+def runtime_of(request: Request) -> ServiceRuntime:
+    return request.app.state.runtime  # type: ignore[no-any-return]
+
+
+def parts_of(request: Request) -> IntakeParts:
+    return request.app.state.intake  # type: ignore[no-any-return]
+
+
+Runtime = Annotated[ServiceRuntime, Depends(runtime_of)]
+Parts = Annotated[IntakeParts, Depends(parts_of)]
+
+
+def now_of(runtime: ServiceRuntime) -> datetime:
+    return runtime.clock.now()
+
+
+def client_key(request: Request, trusted: frozenset[str]) -> str | None:
+    """The address to rate-limit: the peer, or the client a trusted front end names (None: internal call).
+
+    A trusted front end appends the address it saw to X-Forwarded-For, so the last entry is the one
+    to believe; a call from a trusted address without the header is one of our own services.
+    """
+    peer = request.client.host if request.client else "unknown"
+    if peer not in trusted:
+        return peer
+    forwarded = request.headers.get("x-forwarded-for", "")
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    return hops[-1] if hops else None
+
+
+def public_limit(bucket: str) -> Any:
+    """Dependency: anonymous callers get a number of calls per window (counted even for bad input)."""
+
+    async def check(request: Request, parts: Parts, principal: OptionalPrincipal) -> None:
+        client = client_key(request, parts.config.trusted_proxies)
+        if principal is None and client is not None:
+            await parts.limiter.hit(bucket, client, limit=parts.config.public_rate_limit,
+                                    window_seconds=parts.config.public_rate_window)
+
+    return Depends(check)
