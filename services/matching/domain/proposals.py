@@ -88,7 +88,7 @@ def check_acceptance(
 ) -> list[Violation]:
     """Whether the family may accept now; the capacity check leaves out the proposal's own hold."""
     if proposal_status != "pending":
-        return [Violation("proposal_not_pending", {"status": proposal_status})]
+        return [Violation("proposal_not_pending")]
     if today > due:
         return [Violation("proposal_expired", {"date": due.isoformat()})]
     if request_status not in OPEN_STATUSES:
