@@ -78,7 +78,7 @@ async def test_a_location_that_joins_later_hears_of_open_requests_it_fits(matchi
     await matching.publish(policy(), location("first"))
     await matching.publish(request("r3"))
     await matching.publish(location("newcomer", provider=OTHER_PROVIDER))
-    first, second = await matching.emitted("RequestDistributed")
+    _first, second = await matching.emitted("RequestDistributed")
     assert second["data"]["recipients"] == [{"location_id": "newcomer", "provider_id": OTHER_PROVIDER}]
     assert second["data"]["distribution_round"] == 2
     recipients = await matching.http.get("/internal/requests/r3/recipients", headers=matching.token("service"))
