@@ -20,7 +20,8 @@ from services.runtime.errors import AppError
 from services.runtime.uow import UnitOfWork
 
 MadeBy = Literal["provider", "desk", "allocation_round"]
-CONFLICT = {"request_not_open", "already_proposed", "no_free_capacity", "location_inactive"}
+CONFLICT = {"request_not_open", "already_proposed", "no_free_capacity", "location_inactive", "proposal_not_pending",
+            "proposal_expired"}
 
 
 def refuse(violations: list[Violation]) -> AppError:
