@@ -13,7 +13,7 @@ from services.matching.domain.round.stability import check
 from services.matching.domain.slots import SLOT_COUNT
 from tests.unit.matching.round_strategies import instances
 
-PROFILE = settings(max_examples=300, deadline=None)
+PROFILE = settings(max_examples=120, deadline=None)
 
 
 @PROFILE
