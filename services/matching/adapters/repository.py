@@ -1,11 +1,17 @@
 """Reading matching's tables into domain objects: policies, locations with their capacity
-timelines, request snapshots. Parsed location facts are cached per (location, version)."""
+timelines, request snapshots.
+
+Parsed location facts are cached per (location, version) and capacity timelines per (location,
+version, what holds its places), in this process only: the database stays the only truth, the
+cache only spares re-parsing and re-summing what did not change.
+"""
 
 from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
 
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -24,7 +30,11 @@ from services.matching.domain.capacity import CapacityTimeline, Occupation
 from services.matching.domain.eligibility import LocationFacts
 from services.matching.domain.policy import PolicyBook
 
+CACHE_LIMIT = 50_000
 _FACTS: dict[tuple[str, datetime, str], LocationFacts] = {}
+_TIMELINES: dict[TimelineKey, CapacityTimeline] = {}
+TimelineKey = tuple[str, datetime, str, int]  # location, its version, status, and holds_version
+Located = tuple[LocationFacts, TimelineKey]
 
 
 def snapshot_of(view: OpenRequestView) -> RequestSnapshot | None:
@@ -37,12 +47,13 @@ def facts_of(view: LocationView) -> LocationFacts:
     if facts is None:
         snapshot = LocationSnapshot.model_validate_json(view.snapshot)
         facts = LocationFacts.of(snapshot, closed=view.status != "active")
-        if len(_FACTS) > 50_000:
+        if len(_FACTS) > CACHE_LIMIT:
             _FACTS.clear()
         _FACTS[key] = facts
     return facts
 
 
+@cache
 def parse_slots(text: str) -> tuple[int, ...]:
     return tuple(int(part) for part in text.split(",") if part)
 
@@ -75,7 +86,32 @@ async def locations(session: AsyncSession, *, ids: Iterable[str] = (), nis_codes
                                            col(LocationView.nis_code).in_(nis_codes)))
     if active_only:
         query = query.where(LocationView.status == "active")
-    return list((await session.exec(query.order_by(LocationView.location_id))).all())
+    return list((await session.exec(query.order_by(col(LocationView.location_id)))).all())
+
+
+async def location_facts(session: AsyncSession, *, ids: Iterable[str] = (),
+                         nis_codes: Iterable[str] = ()) -> list[Located]:
+    """Active locations by id or municipality; snapshots are only read for versions not cached."""
+    ids, nis_codes = list(set(ids)), list(set(nis_codes))
+    if not ids and not nis_codes:
+        return []
+    rows = (await session.exec(select(  # type: ignore[call-overload]
+        LocationView.location_id, LocationView.updated_at, LocationView.status, LocationView.holds_version).where(
+        or_(col(LocationView.location_id).in_(ids), col(LocationView.nis_code).in_(nis_codes)),
+        LocationView.status == "active").order_by(col(LocationView.location_id)))).all()
+    missing = [row[0] for row in rows if (row[0], row[1], row[2]) not in _FACTS]
+    if missing:
+        for view in (await session.exec(select(LocationView).where(col(LocationView.location_id).in_(missing)))):
+            facts_of(view)
+    return [(_FACTS[(i, u, s)], (i, u, s, h)) for i, u, s, h in rows if (i, u, s) in _FACTS]
+
+
+async def touch_holds(session: AsyncSession, location_id: str) -> None:
+    """Something that holds this location's places changed: cached timelines are out of date."""
+    view = await session.get(LocationView, location_id)
+    if view is not None:
+        view.holds_version += 1
+        session.add(view)
 
 
 async def occupations(session: AsyncSession, location_ids: Iterable[str], *,
@@ -85,27 +121,39 @@ async def occupations(session: AsyncSession, location_ids: Iterable[str], *,
     held: dict[str, list[Occupation]] = {i: [] for i in ids}
     if not ids:
         return held
-    allocations = await session.exec(select(Allocation).where(
+    allocations = await session.exec(select(  # type: ignore[call-overload]
+        Allocation.location_id, Allocation.slots, Allocation.start_date, Allocation.end_date).where(
         col(Allocation.location_id).in_(ids), Allocation.status == "active"))
-    for a in allocations:
-        held[a.location_id].append(Occupation(parse_slots(a.slots), a.start_date, a.end_date))
-    proposals = await session.exec(select(Proposal).where(
-        col(Proposal.location_id).in_(ids), Proposal.status == "pending"))
-    for p in proposals:
-        if p.proposal_id != except_proposal:
-            held[p.location_id].append(Occupation(parse_slots(p.slots), p.start_date))
+    for location_id, slots, start, end in allocations:
+        held[location_id].append(Occupation(parse_slots(slots), start, end))
+    proposals = await session.exec(select(  # type: ignore[call-overload]
+        Proposal.location_id, Proposal.slots, Proposal.start_date).where(
+        col(Proposal.location_id).in_(ids), Proposal.status == "pending", Proposal.proposal_id != except_proposal))
+    for location_id, slots, start in proposals:
+        held[location_id].append(Occupation(parse_slots(slots), start))
     return held
 
 
-def timeline(facts: LocationFacts, held: list[Occupation]) -> CapacityTimeline:
-    return CapacityTimeline(facts.licensed, facts.corrections, held)
+async def timelines_of(session: AsyncSession, located: list[Located], *,
+                       except_proposal: str | None = None) -> list[tuple[LocationFacts, CapacityTimeline]]:
+    """Capacity timelines, from the cache when the location and what holds it did not change."""
+    missing = [facts for facts, key in located if except_proposal or key not in _TIMELINES]
+    held = await occupations(session, (f.location_id for f in missing), except_proposal=except_proposal)
+    result = []
+    for facts, key in located:
+        if facts.location_id in held:
+            line = CapacityTimeline(facts.licensed, facts.corrections, held[facts.location_id])
+            if not except_proposal:
+                if len(_TIMELINES) > CACHE_LIMIT:
+                    _TIMELINES.clear()
+                _TIMELINES[key] = line
+        else:
+            line = _TIMELINES[key]
+        result.append((facts, line))
+    return result
 
 
 async def timelines(session: AsyncSession, views: list[LocationView], *,
                     except_proposal: str | None = None) -> list[tuple[LocationFacts, CapacityTimeline]]:
-    held = await occupations(session, (v.location_id for v in views), except_proposal=except_proposal)
-    result = []
-    for view in views:
-        facts = facts_of(view)
-        result.append((facts, timeline(facts, held[view.location_id])))
-    return result
+    located = [(facts_of(v), (v.location_id, v.updated_at, v.status, v.holds_version)) for v in views]
+    return await timelines_of(session, located, except_proposal=except_proposal)

@@ -52,6 +52,7 @@ class LocationView(MatchingTable, table=True):
     snapshot: str
     updated_at: datetime
     closed_on: date | None = None
+    holds_version: int = Field(default=0, description="Bumped whenever an allocation or pending proposal here changes")
 
 
 class LotteryDraw(MatchingTable, table=True):
@@ -85,16 +86,18 @@ class Recipient(MatchingTable, table=True):
     distributed_at: datetime
 
 
-class ProviderFeedCounter(MatchingTable, table=True):
-    provider_id: str = Field(primary_key=True, max_length=36)
+class FeedCounter(MatchingTable, table=True):
+    """The last number handed out to provider feed entries (one row)."""
+
+    name: str = Field(primary_key=True, max_length=20)
     last_seq: int = 0
 
 
 class ProviderFeedEntry(MatchingTable, table=True):
-    """What a provider's software reads with a cursor: numbered per provider, gap-free, in order."""
+    """What providers' software reads with a cursor: numbered in commit order (see handlers/feed.py)."""
 
-    provider_id: str = Field(primary_key=True, max_length=36)
     seq: int = Field(primary_key=True)
+    provider_id: str = Field(index=True, max_length=36)
     request_id: str = Field(max_length=36)
     location_id: str = Field(max_length=36)
     change: str = Field(description="distributed, updated, closed")

@@ -42,21 +42,26 @@ class CapacityTimeline:
 
     def __init__(self, licensed: Sequence[int], corrections: Iterable[Correction] = (),
                  occupations: Iterable[Occupation] = ()) -> None:
+        steps: dict[tuple[date, Slots], int] = {}  # identical holds add up before touching vectors
+        for correction in corrections:
+            key = (correction.valid_from, correction.slots)
+            steps[key] = steps.get(key, 0) + correction.delta
+            if correction.valid_until is not None:
+                key = (correction.valid_until + timedelta(days=1), correction.slots)
+                steps[key] = steps.get(key, 0) - correction.delta
+        for held in occupations:
+            key = (held.start, held.slots)
+            steps[key] = steps.get(key, 0) - 1
+            if held.end is not None:
+                key = (held.end, held.slots)
+                steps[key] = steps.get(key, 0) + 1
         changes: dict[date, list[int]] = {}
-
-        def add(day: date, slots: Slots, amount: int) -> None:
-            vector = changes.setdefault(day, [0] * SLOT_COUNT)
+        for (day, slots), amount in steps.items():
+            vector = changes.get(day)
+            if vector is None:
+                vector = changes[day] = [0] * SLOT_COUNT
             for index in slots:
                 vector[index] += amount
-
-        for correction in corrections:
-            add(correction.valid_from, correction.slots, correction.delta)
-            if correction.valid_until is not None:
-                add(correction.valid_until + timedelta(days=1), correction.slots, -correction.delta)
-        for held in occupations:
-            add(held.start, held.slots, -1)
-            if held.end is not None:
-                add(held.end, held.slots, 1)
         self.points: list[date] = [FAR_PAST, *sorted(changes)]
         current = list(licensed)
         self.values: list[list[int]] = [list(current)]

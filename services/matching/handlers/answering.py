@@ -36,6 +36,7 @@ async def get_proposal(uow: UnitOfWork, proposal_id: str) -> Proposal:
 async def expire(uow: UnitOfWork, proposal: Proposal, at: datetime) -> None:
     proposal.status, proposal.decided_at = "expired", at
     uow.session.add(proposal)
+    await repository.touch_holds(uow.session, proposal.location_id)
     await uow.emit(ProposalExpired(proposal_id=proposal.proposal_id, request_id=proposal.request_id,
                                    desk_id=proposal.desk_id, location_id=proposal.location_id, expired_at=at),
                    occurred_at=at)
@@ -79,6 +80,7 @@ async def accept(uow: UnitOfWork, proposal: Proposal, *, accept_deviation: bool,
     session.add(allocation)
     proposal.status, proposal.decided_at = "accepted", at
     session.add(proposal)
+    await repository.touch_holds(session, proposal.location_id)
     await uow.emit(PlaceAllocated(
         allocation_id=allocation.allocation_id, proposal_id=proposal.proposal_id, request_id=view.request_id,
         desk_id=view.desk_id, location_id=proposal.location_id, provider_id=proposal.provider_id,
@@ -102,6 +104,7 @@ async def decline(uow: UnitOfWork, proposal: Proposal, reason: DeclineReason, at
         raise AppError("proposal_not_pending", 409)
     proposal.status, proposal.decided_at, proposal.decline_reason = "declined", at, reason
     uow.session.add(proposal)
+    await repository.touch_holds(uow.session, proposal.location_id)
     await uow.emit(ProposalDeclined(proposal_id=proposal.proposal_id, request_id=proposal.request_id,
                                     desk_id=proposal.desk_id, location_id=proposal.location_id, reason=reason,
                                     declined_at=at), occurred_at=at)

@@ -28,6 +28,7 @@ async def withdraw_proposal(uow: UnitOfWork, proposal: Proposal, reason: Withdra
     proposal.status = "withdrawn"
     proposal.decided_at = at
     uow.session.add(proposal)
+    await repository.touch_holds(uow.session, proposal.location_id)
     await uow.emit(ProposalWithdrawn(proposal_id=proposal.proposal_id, request_id=proposal.request_id,
                                      desk_id=proposal.desk_id, location_id=proposal.location_id, reason=reason,
                                      withdrawn_at=at), occurred_at=at, cause=cause)
@@ -41,11 +42,9 @@ async def pending_proposals(uow: UnitOfWork, request_id: str) -> list[Proposal]:
 async def tell_closed(uow: UnitOfWork, request_id: str, at: datetime, *, keep: frozenset[str] = frozenset()) -> None:
     """Providers' feeds: this request left their lists (except the locations in *keep*)."""
     recipients = (await uow.session.exec(select(Recipient).where(Recipient.request_id == request_id)
-                                         .order_by(Recipient.location_id))).all()
-    for recipient in recipients:
-        if recipient.location_id not in keep:
-            await feed.append(uow.session, provider_id=recipient.provider_id, request_id=request_id,
-                              location_id=recipient.location_id, change="closed", at=at)
+                                         .order_by(col(Recipient.location_id)))).all()
+    await feed.append(uow.session, [feed.FeedChange(r.provider_id, request_id, r.location_id, "closed")
+                                    for r in recipients if r.location_id not in keep], at)
 
 
 async def close_request(uow: UnitOfWork, view: OpenRequestView, status: str, *, at: datetime,
@@ -80,6 +79,7 @@ async def cancel_allocation(uow: UnitOfWork, allocation: Allocation,
                             cause: Envelope[Any] | None) -> None:
     allocation.status, allocation.cancelled_at, allocation.cancel_reason = "cancelled", at, reason
     uow.session.add(allocation)
+    await repository.touch_holds(uow.session, allocation.location_id)
     await uow.emit(AllocationCancelled(allocation_id=allocation.allocation_id, request_id=allocation.request_id,
                                        desk_id=allocation.desk_id, location_id=allocation.location_id,
                                        reason=reason, cancelled_at=at), occurred_at=at, cause=cause)

@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import select
 
 from contracts import municipalities
@@ -59,8 +60,8 @@ async def distribute(uow: UnitOfWork, view: OpenRequestView, snapshot: RequestSn
         return None
     await repository.lottery_seed(session, view.desk_id, at)  # drawn before the desk's first ranking
     ids, nis = candidate_keys(snapshot, policy)
-    views = await repository.locations(session, ids=ids, nis_codes=nis)
-    pairs = await repository.timelines(session, views)
+    facts = await repository.location_facts(session, ids=ids, nis_codes=nis)
+    pairs = await repository.timelines_of(session, facts)
     plan = plan_distribution(snapshot, urgent=snapshot.categories.urgent or view.urgent_reopened, policy=policy,
                              candidates=pairs, working_area=policy.working_area)
     await record(uow, view, plan.mode, plan.decisions, trigger=trigger, at=at, cause=cause)
@@ -81,14 +82,14 @@ async def record(uow: UnitOfWork, view: OpenRequestView, mode: Any, decisions: t
     known = set((await session.exec(select(Recipient.location_id).where(
         Recipient.request_id == view.request_id))).all())
     included = [d for d in decisions if d.included]
-    for decision in included:
-        if decision.location_id not in known:
-            session.add(Recipient(request_id=view.request_id, location_id=decision.location_id,
-                                  provider_id=decision.provider_id, desk_id=view.desk_id,
-                                  first_round=view.distribution_round, distributed_at=at))
-        await feed.append(session, provider_id=decision.provider_id, request_id=view.request_id,
-                          location_id=decision.location_id,
-                          change="updated" if decision.location_id in known else "distributed", at=at)
+    new = [d for d in included if d.location_id not in known]
+    if new:
+        await session.execute(insert(Recipient), [
+            {"request_id": view.request_id, "location_id": d.location_id, "provider_id": d.provider_id,
+             "desk_id": view.desk_id, "first_round": view.distribution_round, "distributed_at": at} for d in new])
+    await feed.append(session, [
+        feed.FeedChange(d.provider_id, view.request_id, d.location_id,
+                        "updated" if d.location_id in known else "distributed") for d in included], at)
     await uow.emit(RequestDistributed(
         request_id=view.request_id, desk_id=view.desk_id, mode=mode, distribution_round=view.distribution_round,
         recipients=tuple(RecipientData(location_id=d.location_id, provider_id=d.provider_id) for d in included),

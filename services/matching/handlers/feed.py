@@ -1,42 +1,52 @@
-"""Each provider's feed: numbered entries its software reads with a cursor.
+"""Providers' feeds: numbered entries their software reads with a cursor.
 
-The number comes from a per-provider counter incremented with ``UPDATE ... RETURNING`` in the
-same transaction as the entry, so two transactions never interleave numbers for one provider
-and a cursor never skips an entry committed late (the trap of ``id > last_id`` over an
-autoincrement column).
+Numbers come from one counter row, incremented with ``UPDATE ... RETURNING`` in the same
+transaction as the entries. The row lock makes writers take numbers in commit order, so a
+cursor never skips an entry committed late (the trap of ``id > last_id`` over an autoincrement
+column). One statement per transaction, however many entries: a request told to 600 locations
+costs one counter update and one multi-row insert.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import update
+from sqlalchemy import insert, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.matching.adapters.tables import ProviderFeedCounter, ProviderFeedEntry
+from services.matching.adapters.tables import FeedCounter, ProviderFeedEntry
+
+COUNTER = "provider-feed"
 
 
-async def next_seq(session: AsyncSession, provider_id: str) -> int:
+@dataclass(frozen=True)
+class FeedChange:
+    provider_id: str
+    request_id: str
+    location_id: str
+    change: str  # distributed, updated, closed
+
+
+async def take_numbers(session: AsyncSession, count: int) -> int:
+    """Reserve *count* numbers; return the first."""
     dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    await session.execute(
-        insert(ProviderFeedCounter).values(provider_id=provider_id, last_seq=0)
-        .on_conflict_do_nothing(index_elements=["provider_id"])
-    )
+    upsert = pg_insert if dialect == "postgresql" else sqlite_insert
+    await session.execute(upsert(FeedCounter).values(name=COUNTER, last_seq=0)
+                          .on_conflict_do_nothing(index_elements=["name"]))
     result = await session.execute(
-        update(ProviderFeedCounter)
-        .where(col(ProviderFeedCounter.provider_id) == provider_id)
-        .values(last_seq=col(ProviderFeedCounter.last_seq) + 1)
-        .returning(col(ProviderFeedCounter.last_seq))
-    )
-    return int(result.scalar_one())
+        update(FeedCounter).where(col(FeedCounter.name) == COUNTER)
+        .values(last_seq=col(FeedCounter.last_seq) + count).returning(col(FeedCounter.last_seq)))
+    return int(result.scalar_one()) - count + 1
 
 
-async def append(session: AsyncSession, *, provider_id: str, request_id: str, location_id: str, change: str,
-                 at: datetime) -> None:
-    seq = await next_seq(session, provider_id)
-    session.add(ProviderFeedEntry(provider_id=provider_id, seq=seq, request_id=request_id,
-                                  location_id=location_id, change=change, at=at))
+async def append(session: AsyncSession, changes: list[FeedChange], at: datetime) -> None:
+    if not changes:
+        return
+    first = await take_numbers(session, len(changes))
+    await session.execute(insert(ProviderFeedEntry), [
+        {"seq": first + i, "provider_id": c.provider_id, "request_id": c.request_id, "location_id": c.location_id,
+         "change": c.change, "at": at} for i, c in enumerate(changes)])

@@ -80,6 +80,8 @@ async def make_proposal(uow: UnitOfWork, *, request_id: str, location_id: str, s
         made_by=made_by, proposed_at=at, round_id=round_id,
     )
     session.add(proposal)
+    location.holds_version += 1  # its places are held by one more proposal
+    session.add(location)
     await uow.emit(ProposalMade(
         proposal_id=proposal.proposal_id, request_id=request_id, desk_id=view.desk_id, location_id=location_id,
         provider_id=location.provider_id, start_date=start, care_pattern=pattern, answer_due=proposal.answer_due,

@@ -57,7 +57,7 @@ async def run_desk_round(uow: UnitOfWork, desk_id: str, start_on: date, at: date
         more_ids, more_nis = candidate_keys(snapshot, policy)
         ids |= more_ids
         nis |= more_nis
-    places = await repository.timelines(session, await repository.locations(session, ids=ids, nis_codes=nis))
+    places = await repository.timelines_of(session, await repository.location_facts(session, ids=ids, nis_codes=nis))
     instance, starts = build_instance(
         requests, [(facts, line.free_from(start_on)) for facts, line in places], start_on=start_on,
         max_preferences=policy.max_preferences, quota_percent=policy.vulnerable_quota_percent)

@@ -55,6 +55,7 @@ async def test_a_proposal_respects_window_capacity_start_and_ownership(matching:
 async def test_accepting_allocates_and_withdraws_the_family_s_other_proposals(matching: Harness) -> None:
     await setup(matching)
     first = (await propose(matching, "r1")).json()
+    matching.clock.advance(timedelta(minutes=5))
     second = (await propose(matching, "r1", "zon-b", start="2027-04-01", days=("mon", "tue"))).json()
     assert second["partial"] == {"later_start": True, "fewer_days": True}
     listed = await matching.http.get("/api/v1/requests/r1/proposals", headers=parent(matching, "r1"))

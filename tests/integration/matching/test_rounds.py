@@ -3,7 +3,7 @@ proposals once the desk confirms (issue 5, part 4)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from contracts.types import Preferences
 from tests.integration.matching.harness import Harness
@@ -23,7 +23,7 @@ async def test_a_round_places_children_keeps_twins_together_and_explains_the_res
                 place_siblings_together=True, priority_codes=("low_income",)),
         request("twin-2", preferences=ranked("small", "big"), sibling_request_ids=("twin-1",),
                 place_siblings_together=True),
-        request("solo", preferences=ranked("big", "small")),
+        request("solo", preferences=ranked("big", "small"), registered=datetime(2026, 9, 1, tzinfo=UTC)),
         request("wednesdays", days=("wed",), preferences=ranked("small")),
         request("late", preferences=ranked("small"), wanted=date(2028, 6, 1)),
         request("unlucky", preferences=ranked("small")),

@@ -1,8 +1,8 @@
 """initial matching schema
 
-Revision ID: 8406053bfc38
+Revision ID: fc1246c22a73
 Revises: 
-Create Date: 2026-11-23 18:21:01.721865
+Create Date: 2026-11-23 18:40:52.185397
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 
-revision: str = '8406053bfc38'
+revision: str = 'fc1246c22a73'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -77,6 +77,11 @@ def upgrade() -> None:
     with op.batch_alter_table('distributionround', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_distributionround_desk_id'), ['desk_id'], unique=False)
 
+    op.create_table('feedcounter',
+    sa.Column('name', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('last_seq', sa.Integer(), nullable=False),
+    sa.PrimaryKeyConstraint('name')
+    )
     op.create_table('inbox',
     sa.Column('consumer_group', sa.String(length=120), nullable=False),
     sa.Column('event_id', sa.String(length=36), nullable=False),
@@ -95,6 +100,7 @@ def upgrade() -> None:
     sa.Column('snapshot', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('updated_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.Column('closed_on', sa.Date(), nullable=True),
+    sa.Column('holds_version', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('location_id')
     )
     with op.batch_alter_table('locationview', schema=None) as batch_op:
@@ -169,20 +175,18 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_proposal_request_id'), ['request_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_proposal_status'), ['status'], unique=False)
 
-    op.create_table('providerfeedcounter',
-    sa.Column('provider_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
-    sa.Column('last_seq', sa.Integer(), nullable=False),
-    sa.PrimaryKeyConstraint('provider_id')
-    )
     op.create_table('providerfeedentry',
-    sa.Column('provider_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('provider_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('request_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('location_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('change', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-    sa.PrimaryKeyConstraint('provider_id', 'seq')
+    sa.PrimaryKeyConstraint('seq')
     )
+    with op.batch_alter_table('providerfeedentry', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_providerfeedentry_provider_id'), ['provider_id'], unique=False)
+
     op.create_table('providerresponse',
     sa.Column('request_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
     sa.Column('location_id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
@@ -241,8 +245,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_providerresponse_provider_id'))
 
     op.drop_table('providerresponse')
+    with op.batch_alter_table('providerfeedentry', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_providerfeedentry_provider_id'))
+
     op.drop_table('providerfeedentry')
-    op.drop_table('providerfeedcounter')
     with op.batch_alter_table('proposal', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_proposal_status'))
         batch_op.drop_index(batch_op.f('ix_proposal_request_id'))
@@ -268,6 +274,7 @@ def downgrade() -> None:
 
     op.drop_table('locationview')
     op.drop_table('inbox')
+    op.drop_table('feedcounter')
     with op.batch_alter_table('distributionround', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_distributionround_desk_id'))
 
