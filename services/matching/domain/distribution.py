@@ -24,6 +24,7 @@ from contracts.events.intake import DeskPolicyChanged, RequestSnapshot
 from contracts.types import PreferenceMode
 from services.matching.domain.capacity import CapacityTimeline
 from services.matching.domain.eligibility import LocationFacts, hard_failures
+from services.matching.domain.slots import Slots, slots_of
 
 Mode = Literal["preferences_only", "all_fitting", "broadcast_urgent"]
 CAPACITY_CODES = ("no_free_place",)
@@ -77,10 +78,10 @@ def mode_for(policy: DeskPolicyChanged, urgent: bool) -> Mode:
 
 
 def decide(request: RequestSnapshot, location: LocationFacts, timeline: CapacityTimeline | None,
-           policy: DeskPolicyChanged, mode: Mode, working_area: frozenset[str]) -> Decision:
+           policy: DeskPolicyChanged, mode: Mode, working_area: frozenset[str], slots: Slots | None = None) -> Decision:
     in_area = location.nis_code in working_area
     prefs = preference_reasons(request, location, policy.max_preferences)
-    failures = hard_failures(request, location, timeline)
+    failures = hard_failures(request, location, timeline, slots=slots)
     area = ["in_working_area"] if in_area else []
     if mode == "broadcast_urgent":
         blocking = [f for f in failures if f not in CAPACITY_CODES]
@@ -107,6 +108,7 @@ def plan_distribution(
     """Decide for every candidate location; included ones first, each group by location id."""
     mode = mode_for(policy, urgent)
     area = frozenset(working_area)
-    decisions = [decide(request, facts, timeline, policy, mode, area) for facts, timeline in candidates]
+    slots = slots_of(request.care_pattern)
+    decisions = [decide(request, facts, timeline, policy, mode, area, slots) for facts, timeline in candidates]
     decisions.sort(key=lambda d: (not d.included, d.location_id))
     return DistributionPlan(mode, tuple(decisions))

@@ -84,7 +84,7 @@ async def record(uow: UnitOfWork, view: OpenRequestView, mode: Any, decisions: t
     included = [d for d in decisions if d.included]
     new = [d for d in included if d.location_id not in known]
     if new:
-        await session.execute(insert(Recipient), [
+        await session.execute(insert(Recipient.__table__), [  # type: ignore[attr-defined]
             {"request_id": view.request_id, "location_id": d.location_id, "provider_id": d.provider_id,
              "desk_id": view.desk_id, "first_round": view.distribution_round, "distributed_at": at} for d in new])
     await feed.append(session, [

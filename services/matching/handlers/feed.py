@@ -47,6 +47,6 @@ async def append(session: AsyncSession, changes: list[FeedChange], at: datetime)
     if not changes:
         return
     first = await take_numbers(session, len(changes))
-    await session.execute(insert(ProviderFeedEntry), [
+    await session.execute(insert(ProviderFeedEntry.__table__), [  # type: ignore[attr-defined]
         {"seq": first + i, "provider_id": c.provider_id, "request_id": c.request_id, "location_id": c.location_id,
          "change": c.change, "at": at} for i, c in enumerate(changes)])

@@ -39,6 +39,7 @@ class RankedRequest:
     by_quota: bool
     wanted_start_date: date
     days_per_week: float
+    weekdays: tuple[str, ...]
     fits_now: tuple[str, ...]  # hard constraints it fails today (empty: fits)
     answer: str | None
     proposal_status: str | None
@@ -98,6 +99,7 @@ async def location_ranking(session: AsyncSession, location: LocationView, today:
             priority_codes=snapshot.priority_codes, policy_version=version, registered_at=snapshot.registered_at,
             ticket=f"{ranked.entry.ticket:016x}", vulnerable_quota=ranked.entry.vulnerable, by_quota=ranked.by_quota,
             wanted_start_date=snapshot.wanted_start_date, days_per_week=snapshot.care_pattern.days_per_week,
+            weekdays=tuple(d.weekday.value for d in snapshot.care_pattern.days),
             fits_now=tuple(hard_failures(snapshot, facts, line)), answer=answers.get(view.request_id),
             proposal_status=proposals.get(view.request_id)))
     return result
