@@ -6,11 +6,15 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, date, datetime
 
+import pytest
+
 from contracts.events.intake import PriorityRule
 from contracts.events.offer import LocationClosed
 from contracts.types import CategoryFlags
 from tests.integration.matching.harness import Harness
 from tests.integration.matching.world import DESK, PROVIDER, location, policy, request
+
+pytestmark = [pytest.mark.postgres]
 
 DESK_WORKER = {"desk_ids": [DESK]}
 

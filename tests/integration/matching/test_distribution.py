@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from contracts.events.intake import RequestUpdated, RequestWithdrawn
 from contracts.events.offer import OpeningHours
 from contracts.types import CategoryFlags, Preferences, Weekday
 from tests.integration.matching.harness import Harness
 from tests.integration.matching.world import DESK, OTHER_PROVIDER, PROVIDER, location, policy, request
+
+pytestmark = [pytest.mark.postgres]
 
 DESK_WORKER = {"desk_ids": [DESK]}
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
+
 from contracts.types import Preferences
 from tests.integration.matching.harness import Harness
 from tests.integration.matching.world import DESK, OTHER_PROVIDER, PROVIDER, location, policy, request
+
+pytestmark = [pytest.mark.postgres]
 
 PROVIDER_CLAIMS = {"provider_id": PROVIDER}
 

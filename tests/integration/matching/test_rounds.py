@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from contracts.types import Preferences
 from tests.integration.matching.harness import Harness
 from tests.integration.matching.world import DESK, location, policy, request
+
+pytestmark = [pytest.mark.postgres]
 
 DESK_WORKER = {"desk_ids": [DESK]}
 
