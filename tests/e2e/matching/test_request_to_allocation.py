@@ -65,9 +65,14 @@ async def test_from_registration_to_allocation_with_the_other_proposal_withdrawn
     assert {BRUGSE_POORT, LEDEBERG} <= told
 
     provider = await password_token(http, system, "zonnebloem")
-    feed = (await http.get(f"{matching}/api/v1/provider/requests", params={"cursor": 0, "limit": 500},
-                           headers=provider)).json()
-    mine = [item for item in feed["items"] if item["request_id"] == request_id]
+    mine, cursor = [], 0
+    while True:  # the provider's software pages through its feed with the cursor
+        feed = (await http.get(f"{matching}/api/v1/provider/requests", params={"cursor": cursor, "limit": 500},
+                               headers=provider)).json()
+        mine += [item for item in feed["items"] if item["request_id"] == request_id]
+        if feed["next_cursor"] == cursor:
+            break
+        cursor = feed["next_cursor"]
     assert {item["location_id"] for item in mine} >= {BRUGSE_POORT, LEDEBERG}
     assert all("child_first_name" not in item and item["answer_due"] for item in mine)
     answered = await http.post(f"{matching}/api/v1/provider/requests/{request_id}/responses", headers=provider,
@@ -75,10 +80,14 @@ async def test_from_registration_to_allocation_with_the_other_proposal_withdrawn
     assert answered.status_code == 201, answered.text
     proposals = []
     for location_id in (BRUGSE_POORT, LEDEBERG):
-        made = await http.post(f"{matching}/api/v1/provider/requests/{request_id}/proposals", headers=provider,
-                               json={"location_id": location_id, "start_date": wanted.isoformat(),
-                                     "care_pattern": body["care_pattern"]})
+        once = {**provider, "Idempotency-Key": f"{request_id}-{location_id}"}
+        proposal = {"location_id": location_id, "start_date": wanted.isoformat(), "care_pattern": body["care_pattern"]}
+        made = await http.post(f"{matching}/api/v1/provider/requests/{request_id}/proposals", headers=once,
+                               json=proposal)
         assert made.status_code == 201, made.text
+        retried = await http.post(f"{matching}/api/v1/provider/requests/{request_id}/proposals", headers=once,
+                                  json=proposal)
+        assert retried.json() == made.json() and retried.headers.get("idempotent-replayed") == "true"
         proposals.append(made.json())
 
     family = await parent_link(http, system, request_id)
