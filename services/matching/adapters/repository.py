@@ -33,6 +33,8 @@ from services.matching.domain.policy import PolicyBook
 CACHE_LIMIT = 50_000
 _FACTS: dict[tuple[str, datetime, str], LocationFacts] = {}
 _TIMELINES: dict[TimelineKey, CapacityTimeline] = {}
+_BOOKS: dict[str, PolicyBook] = {}
+_SEEDS: dict[str, str] = {}
 TimelineKey = tuple[str, datetime, str, int]  # location, its version, status, and holds_version
 Located = tuple[LocationFacts, TimelineKey]
 
@@ -63,17 +65,27 @@ def format_slots(slots: Iterable[int]) -> str:
 
 
 async def policy_book(session: AsyncSession, desk_id: str) -> PolicyBook:
-    rows = (await session.exec(select(DeskPolicyView).where(DeskPolicyView.desk_id == desk_id))).all()
-    return PolicyBook.of(desk_id, (DeskPolicyChanged.model_validate_json(r.body) for r in rows))
+    """Every version of the desk's policy; a version never changes, so parsed books are reused."""
+    versions = tuple(sorted((await session.exec(select(DeskPolicyView.version).where(
+        DeskPolicyView.desk_id == desk_id))).all()))
+    book = _BOOKS.get(desk_id)
+    if book is None or tuple(sorted(book.versions)) != versions:
+        rows = (await session.exec(select(DeskPolicyView).where(DeskPolicyView.desk_id == desk_id))).all()
+        book = _BOOKS[desk_id] = PolicyBook.of(desk_id, (DeskPolicyChanged.model_validate_json(r.body) for r in rows))
+    return book
 
 
 async def lottery_seed(session: AsyncSession, desk_id: str, at: datetime) -> str:
     """The desk's lottery seed, drawn (at random, once) the first time the desk needs it."""
+    if desk_id in _SEEDS:
+        return _SEEDS[desk_id]
     draw = await session.get(LotteryDraw, desk_id)
     if draw is None:
         draw = LotteryDraw(desk_id=desk_id, seed=secrets.token_hex(16), drawn_at=at)
         session.add(draw)
         await session.flush()
+        return draw.seed  # cached only once committed: see the next call
+    _SEEDS[desk_id] = draw.seed
     return draw.seed
 
 
