@@ -1,10 +1,5 @@
 """Reading matching's tables into domain objects: policies, locations with their capacity
-timelines, request snapshots.
-
-Parsed location facts are cached per (location, version) and capacity timelines per (location,
-version, what holds its places), in this process only: the database stays the only truth, the
-cache only spares re-parsing and re-summing what did not change.
-"""
+timelines, request snapshots (with the per-database caches of ``caches.py``)."""
 
 from __future__ import annotations
 
@@ -18,6 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from contracts.events.intake import DeskPolicyChanged, RequestSnapshot
 from contracts.events.offer import LocationSnapshot
+from services.matching.adapters.caches import TimelineKey, caches_of
 from services.matching.adapters.tables import (
     Allocation,
     DeskPolicyView,
@@ -30,12 +26,6 @@ from services.matching.domain.capacity import CapacityTimeline, Occupation
 from services.matching.domain.eligibility import LocationFacts
 from services.matching.domain.policy import PolicyBook
 
-CACHE_LIMIT = 50_000
-_FACTS: dict[tuple[str, datetime, str], LocationFacts] = {}
-_TIMELINES: dict[TimelineKey, CapacityTimeline] = {}
-_BOOKS: dict[str, PolicyBook] = {}
-_SEEDS: dict[str, str] = {}
-TimelineKey = tuple[str, datetime, str, int]  # location, its version, status, and holds_version
 Located = tuple[LocationFacts, TimelineKey]
 
 
@@ -43,15 +33,13 @@ def snapshot_of(view: OpenRequestView) -> RequestSnapshot | None:
     return RequestSnapshot.model_validate_json(view.snapshot) if view.snapshot else None
 
 
-def facts_of(view: LocationView) -> LocationFacts:
+def facts_of(session: AsyncSession, view: LocationView) -> LocationFacts:
+    cache = caches_of(session).facts
     key = (view.location_id, view.updated_at, view.status)
-    facts = _FACTS.get(key)
+    facts = cache.get(key)
     if facts is None:
         snapshot = LocationSnapshot.model_validate_json(view.snapshot)
-        facts = LocationFacts.of(snapshot, closed=view.status != "active")
-        if len(_FACTS) > CACHE_LIMIT:
-            _FACTS.clear()
-        _FACTS[key] = facts
+        facts = cache.put(key, LocationFacts.of(snapshot, closed=view.status != "active"))
     return facts
 
 
@@ -68,24 +56,26 @@ async def policy_book(session: AsyncSession, desk_id: str) -> PolicyBook:
     """Every version of the desk's policy; a version never changes, so parsed books are reused."""
     versions = tuple(sorted((await session.exec(select(DeskPolicyView.version).where(
         DeskPolicyView.desk_id == desk_id))).all()))
-    book = _BOOKS.get(desk_id)
+    books = caches_of(session).books
+    book = books.get(desk_id)
     if book is None or tuple(sorted(book.versions)) != versions:
         rows = (await session.exec(select(DeskPolicyView).where(DeskPolicyView.desk_id == desk_id))).all()
-        book = _BOOKS[desk_id] = PolicyBook.of(desk_id, (DeskPolicyChanged.model_validate_json(r.body) for r in rows))
+        book = books[desk_id] = PolicyBook.of(desk_id, (DeskPolicyChanged.model_validate_json(r.body) for r in rows))
     return book
 
 
 async def lottery_seed(session: AsyncSession, desk_id: str, at: datetime) -> str:
     """The desk's lottery seed, drawn (at random, once) the first time the desk needs it."""
-    if desk_id in _SEEDS:
-        return _SEEDS[desk_id]
+    seeds = caches_of(session).seeds
+    if desk_id in seeds:
+        return seeds[desk_id]
     draw = await session.get(LotteryDraw, desk_id)
     if draw is None:
         draw = LotteryDraw(desk_id=desk_id, seed=secrets.token_hex(16), drawn_at=at)
         session.add(draw)
         await session.flush()
         return draw.seed  # cached only once committed: see the next call
-    _SEEDS[desk_id] = draw.seed
+    seeds[desk_id] = draw.seed
     return draw.seed
 
 
@@ -111,11 +101,12 @@ async def location_facts(session: AsyncSession, *, ids: Iterable[str] = (),
         LocationView.location_id, LocationView.updated_at, LocationView.status, LocationView.holds_version).where(
         or_(col(LocationView.location_id).in_(ids), col(LocationView.nis_code).in_(nis_codes)),
         LocationView.status == "active").order_by(col(LocationView.location_id)))).all()
-    missing = [row[0] for row in rows if (row[0], row[1], row[2]) not in _FACTS]
+    cache = caches_of(session).facts
+    missing = [row[0] for row in rows if (row[0], row[1], row[2]) not in cache]
     if missing:
         for view in (await session.exec(select(LocationView).where(col(LocationView.location_id).in_(missing)))):
-            facts_of(view)
-    return [(_FACTS[(i, u, s)], (i, u, s, h)) for i, u, s, h in rows if (i, u, s) in _FACTS]
+            facts_of(session, view)
+    return [(cache[(i, u, s)], (i, u, s, h)) for i, u, s, h in rows if (i, u, s) in cache]
 
 
 async def touch_holds(session: AsyncSession, location_id: str) -> None:
@@ -149,23 +140,22 @@ async def occupations(session: AsyncSession, location_ids: Iterable[str], *,
 async def timelines_of(session: AsyncSession, located: list[Located], *,
                        except_proposal: str | None = None) -> list[tuple[LocationFacts, CapacityTimeline]]:
     """Capacity timelines, from the cache when the location and what holds it did not change."""
-    missing = [facts for facts, key in located if except_proposal or key not in _TIMELINES]
+    cache = caches_of(session).timelines
+    missing = [facts for facts, key in located if except_proposal or key not in cache]
     held = await occupations(session, (f.location_id for f in missing), except_proposal=except_proposal)
     result = []
     for facts, key in located:
         if facts.location_id in held:
             line = CapacityTimeline(facts.licensed, facts.corrections, held[facts.location_id])
             if not except_proposal:
-                if len(_TIMELINES) > CACHE_LIMIT:
-                    _TIMELINES.clear()
-                _TIMELINES[key] = line
+                cache.put(key, line)
         else:
-            line = _TIMELINES[key]
+            line = cache[key]
         result.append((facts, line))
     return result
 
 
 async def timelines(session: AsyncSession, views: list[LocationView], *,
                     except_proposal: str | None = None) -> list[tuple[LocationFacts, CapacityTimeline]]:
-    located = [(facts_of(v), (v.location_id, v.updated_at, v.status, v.holds_version)) for v in views]
+    located = [(facts_of(session, v), (v.location_id, v.updated_at, v.status, v.holds_version)) for v in views]
     return await timelines_of(session, located, except_proposal=except_proposal)

@@ -86,14 +86,14 @@ async def on_location_snapshot(uow: UnitOfWork, event: Envelope[Any]) -> None:
     view = await uow.session.get(LocationView, snapshot.location_id)
     if view is not None and view.updated_at > event.time:
         return
-    before = repository.facts_of(view) if view is not None and view.snapshot else None
+    before = repository.facts_of(uow.session, view) if view is not None and view.snapshot else None
     view = view or LocationView(location_id=snapshot.location_id, provider_id=snapshot.provider_id,
                                 nis_code=snapshot.nis_code, snapshot="", updated_at=event.time)
     view.snapshot, view.status, view.updated_at = snapshot.model_dump_json(), snapshot.status, event.time
     view.provider_id, view.nis_code = snapshot.provider_id, snapshot.nis_code
     uow.session.add(view)
     await uow.session.flush()
-    if before != repository.facts_of(view):
+    if before != repository.facts_of(uow.session, view):
         await offer_new_location(uow, view, at=event.time, cause=event)
 
 
