@@ -46,12 +46,13 @@ def snapshot_of(facts: object, places: int) -> LocationSnapshot:
         atypical_hours=facts.atypical_hours, specific_care=facts.specific_care)  # type: ignore[attr-defined]
 
 
-async def fill(uow_factory: UnitOfWorkFactory, n_locations: int, region: str) -> tuple[list[str], object]:
+async def fill(uow_factory: UnitOfWorkFactory, n_locations: int, region: str,
+               mode: str = "all_fitting") -> tuple[list[str], object]:
     synthetic = generate(n_locations=n_locations, n_requests=200, region=region, seed=3)
     area = sorted({facts.nis_code for facts, _ in synthetic.locations})
     policy = DeskPolicyChanged(desk_id="desk", version=1, valid_from=date(2024, 1, 1), working_area=tuple(area),
                                provider_response_days=5, reminder_before_days=1, family_answer_days=10,
-                               earliest_answer_months=9, max_preferences=8, distribution_mode="all_fitting")
+                               earliest_answer_months=9, max_preferences=8, distribution_mode=mode)  # type: ignore[arg-type]
     async with uow_factory() as uow:
         uow.session.add(DeskPolicyView(desk_id="desk", version=1, valid_from=policy.valid_from,
                                        body=policy.model_dump_json()))
@@ -69,12 +70,12 @@ async def fill(uow_factory: UnitOfWorkFactory, n_locations: int, region: str) ->
     return area, synthetic
 
 
-async def main(n_locations: int, n_requests: int) -> None:
+async def main(n_locations: int, n_requests: int, mode: str = "all_fitting") -> None:
     path = Path(tempfile.mkdtemp()) / "matching.db"
     db = Database(f"sqlite+aiosqlite:///{path}")
     await upgrade_to_head(db, "matching", metadata)
     uows = UnitOfWorkFactory(db, messaging_tables(metadata), FixedClock(NOW), "matching")
-    _, synthetic = await fill(uows, n_locations, "Antwerpen")
+    _, synthetic = await fill(uows, n_locations, "Antwerpen", mode)
     requests = [r.snapshot.model_copy(update={"desk_id": "desk", "wanted_start_date": date(2027, 9, 1)})
                 for r in synthetic.requests[:n_requests]]  # type: ignore[attr-defined]
     timings, cpu, decide_only, told = [], [], [], []
@@ -99,7 +100,7 @@ async def main(n_locations: int, n_requests: int) -> None:
     await db.dispose()
     first = timings[0]
     timings.sort()
-    print(f"\n== distribution: one new request against {n_locations} locations of one desk "
+    print(f"\n== distribution ({mode}): one new request against {n_locations} locations of one desk "
           f"(about {int(sum(told) / len(told))} told per request), {n_requests} requests, SQLite")
     print(f"   handler path (unit of work, database, events): median {statistics.median(timings):.1f} ms wall, "
           f"p95 {timings[int(0.95 * (len(timings) - 1))]:.1f} ms; CPU median {statistics.median(cpu):.1f} ms "
@@ -120,5 +121,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--locations", type=int, default=600)
     parser.add_argument("--requests", type=int, default=40)
+    parser.add_argument("--mode", choices=("all_fitting", "preferences_only"), default="all_fitting")
     args = parser.parse_args()
-    asyncio.run(main(args.locations, args.requests))
+    asyncio.run(main(args.locations, args.requests, args.mode))
