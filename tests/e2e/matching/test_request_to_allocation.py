@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import httpx
+import pytest
 
 from infra.demo.data import DESK_GENT, PROVIDER_ZONNEBLOEM, demo_id
 from infra.local.stack import LocalStack
@@ -18,6 +19,7 @@ from tests.support.bus import read_all
 from tests.support.payloads import registration
 from tests.support.waiting import eventually
 
+pytestmark = [pytest.mark.postgres]
 BRUGSE_POORT = demo_id("location:zonnebloem-brugse-poort")
 LEDEBERG = demo_id("location:zonnebloem-ledeberg")
 
