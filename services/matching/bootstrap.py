@@ -1,16 +1,22 @@
-"""Wiring of the matching service."""
+"""Wiring of the matching service: consumers, routes, the expiry job."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+
 from fastapi import FastAPI
 
-from contracts.events.intake import REQUEST_TOPIC
+import services.matching.domain.messages  # noqa: F401 - registers message texts
+from contracts.events.intake import DESK_POLICY_TOPIC, REQUEST_TOPIC
 from contracts.events.offer import LOCATION_TOPIC
 from services.matching.adapters.tables import metadata
-from services.matching.entrypoints.http import router
+from services.matching.entrypoints.http import ROUTERS
 from services.matching.handlers import READ_MODEL_HANDLERS
+from services.matching.jobs import expiry_loop
 from services.runtime.clock import Clock, SettableClock
 from services.runtime.http import create_app
+from services.runtime.redis_tools import IdempotencyMiddleware, make_redis
 from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
 
@@ -22,8 +28,25 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     runtime = ServiceRuntime(settings, metadata, clock=clock)
     runtime.subscribe(Subscription(
         group="matching.read-models",
-        topics=(REQUEST_TOPIC, LOCATION_TOPIC),
+        topics=(REQUEST_TOPIC, DESK_POLICY_TOPIC, LOCATION_TOPIC),
         handlers=READ_MODEL_HANDLERS,
-        description="Keeps the open requests and locations that matching decides on.",
+        description="Keeps requests, desk policies and locations; distributes each new or changed request, "
+                    "reopens the requests of a closed location.",
     ))
-    return create_app(settings=settings, title="Opvangloket matching", routers=[router], runtime=runtime)
+    jobs: list[asyncio.Task[None]] = []
+
+    async def start_jobs(_: FastAPI) -> None:
+        jobs.append(asyncio.create_task(expiry_loop(runtime), name="matching-expiry"))
+
+    async def stop_jobs(_: FastAPI) -> None:
+        for job in jobs:
+            job.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await job
+
+    app = create_app(settings=settings, title="Opvangloket matching", routers=list(ROUTERS), runtime=runtime,
+                     on_startup=[start_jobs], on_shutdown=[stop_jobs],
+                     description="Distribution, responses, proposals, allocations and allocation rounds.")
+    # providers' software retries: a POST with an Idempotency-Key runs once, repeats get the same answer
+    app.add_middleware(IdempotencyMiddleware, redis=make_redis(settings.redis_url), service="matching")
+    return app

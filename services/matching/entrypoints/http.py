@@ -1,18 +1,11 @@
-"""Matching's HTTP API."""
+"""Matching's HTTP API: one router per audience."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from sqlmodel import func, select
+from fastapi import APIRouter
 
-from services.matching.adapters.tables import OpenRequestView
+from services.matching.entrypoints import desk_api, family_api, internal_api, provider_api, rounds_api
 
-router = APIRouter(prefix="/api/v1", tags=["matching"])
-
-
-@router.get("/open-requests/count", summary="Number of open requests matching knows of")
-async def open_request_count(request: Request) -> dict[str, int]:
-    runtime = request.app.state.runtime
-    async with runtime.db.session(readonly=True) as session:
-        count = (await session.exec(select(func.count()).select_from(OpenRequestView))).one()
-    return {"open_requests": int(count)}
+ROUTERS: tuple[APIRouter, ...] = (
+    provider_api.router, family_api.router, desk_api.router, rounds_api.router, internal_api.router,
+)
