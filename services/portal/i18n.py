@@ -51,11 +51,25 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 
-def add_texts(extra: dict[str, dict[str, str]]) -> None:
+AREA_TEXTS: dict[str, dict[str, dict[str, str]]] = {}
+AREA_FALLBACK: dict[str, dict[str, str]] = {}  # an area's words, for shared parts (the menu) on other pages
+
+
+def add_texts(extra: dict[str, dict[str, str]], *, area: str | None = None) -> None:
+    """Add a page area's words. Words shared by every page live in TEXTS; an area that wants its own
+    wording for a common key ("email", "status") registers it under its area, so it never changes the
+    words of another area's pages. Two global definitions with different words fail at import."""
     for key, values in extra.items():
         missing = set(LANGUAGES) - set(values)
         if missing:
             raise ValueError(f"portal text {key!r} lacks {sorted(missing)}")
+        if area is not None:
+            AREA_TEXTS.setdefault(area, {})[key] = values
+            AREA_FALLBACK.setdefault(key, values)
+            continue
+        known = TEXTS.get(key)
+        if known is not None and dict(known) != dict(values):
+            raise ValueError(f"portal text {key!r} is defined twice with different words")
         TEXTS[key] = values
 
 
@@ -64,9 +78,11 @@ def page_language(request: Request) -> str:
                      request.query_params.get("lang") or request.cookies.get(LANG_COOKIE))
 
 
-def translator(lang: str):  # type: ignore[no-untyped-def]
+def translator(lang: str, area: str | None = None):  # type: ignore[no-untyped-def]
+    own = AREA_TEXTS.get(area or "", {})
+
     def t(key: str, **params: object) -> str:
-        values = TEXTS.get(key)
+        values = own.get(key) or TEXTS.get(key) or AREA_FALLBACK.get(key)
         if values is None:
             return key
         text = values.get(lang) or values["nl"]

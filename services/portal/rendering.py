@@ -21,7 +21,8 @@ def render(
     user: Principal | None = None, status_code: int = 200,
 ) -> HTMLResponse:
     lang = page_language(request)
-    ctx = {"lang": lang, "t": translator(lang), "user": user, "env": request.app.state.settings.env}
+    area = template.split("/", 1)[0]
+    ctx = {"lang": lang, "t": translator(lang, area), "user": user, "env": request.app.state.settings.env}
     ctx.update(context or {})
     response = templates.TemplateResponse(request, template, ctx, status_code=status_code)
     if request.query_params.get("lang") == lang:

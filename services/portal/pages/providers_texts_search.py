@@ -6,7 +6,7 @@ from services.portal.i18n import add_texts
 
 
 def _add(rows: dict[str, tuple[str, str, str]]) -> None:
-    add_texts({key: {"nl": nl, "fr": fr, "en": en} for key, (nl, fr, en) in rows.items()})
+    add_texts({key: {"nl": nl, "fr": fr, "en": en} for key, (nl, fr, en) in rows.items()}, area="providers")
 
 
 _add({
