@@ -108,8 +108,8 @@ async def test_from_registration_to_allocation_with_the_other_proposal_withdrawn
                                             "proposal_id": proposals[0]["proposal_id"]}
     assert [e["type"] for e in events].count("ProposalMade") == 2
 
-    async def intake_status() -> str:
-        answer = await http.get(f"{system.url('intake')}/api/v1/requests/{request_id}/status")
+    async def intake_status() -> str:  # the family, through its own link, sees the allocation in intake
+        answer = await http.get(f"{system.url('intake')}/api/v1/requests/{request_id}/status", headers=family)
         return str(answer.json().get("status"))
 
     await eventually(intake_status, until=lambda s: s == "allocated", what="intake sees the allocation")
