@@ -1,0 +1,87 @@
+"""One run against one stack: raw broker, notification latency, sustained registrations, rebuild,
+memory. The stack may be started here (``__main__``) or be the test suite's shared one."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import asdict
+from typing import Any
+
+import httpx
+
+from bench import raw_broker
+from bench.system.load import paced, sustained
+from bench.system.memory import MemorySampler
+from bench.system.plan import Plan
+from bench.system.progress import PhaseBar
+from bench.system.provider import BENCH_NIS, webhook_provider
+from bench.system.rebuild import rebuild
+from bench.system.receiver import WebhookLog, receiving
+from bench.system.report import Row
+from infra.local.stack import BUS_SERVICES, SERVICES, LocalStack
+
+PHASES = ["raw broker", "notification latency", "sustained registrations", "reporting rebuild"]
+MEMORY_LIMIT_MB = 300.0
+
+
+def _quantiles(values: list[float]) -> tuple[float, float]:
+    if len(values) < 2:
+        return (values[0], values[0]) if values else (float("nan"), float("nan"))
+    cuts = statistics.quantiles(values, n=100, method="inclusive")
+    return cuts[49], cuts[98]
+
+
+async def _latency(stack: LocalStack, plan: Plan, bar: PhaseBar) -> dict[str, Any]:
+    log = WebhookLog()
+    async with receiving(log) as url, httpx.AsyncClient(timeout=30) as http, \
+            webhook_provider(http, stack, url) as secret:
+        log.secret = secret
+        sent = await paced(stack.url("intake"), rate=plan.latency_rate, seconds=plan.latency_seconds,
+                           nis=BENCH_NIS, tick=lambda f: bar.update(PHASES[1], 0.8 * f))
+        await log.wait_for(set(sent.sent_at), plan.notify_timeout)
+    latencies = sorted((log.arrived[r] - at) * 1000 for r, at in sent.sent_at.items() if r in log.arrived)
+    p50, p99 = _quantiles(latencies)
+    return {"registered": len(sent.sent_at), "notified": len(latencies), "p50_ms": p50, "p99_ms": p99,
+            "max_ms": latencies[-1] if latencies else float("nan"), "offered_rate": plan.latency_rate,
+            "achieved_rate": len(sent.sent_at) / sent.seconds if sent.seconds else 0.0,
+            "statuses": dict(sent.statuses), "bad_signatures": log.bad_signatures, "webhooks": log.received}
+
+
+async def measure(stack: LocalStack, plan: Plan, bar: PhaseBar | None = None) -> tuple[list[Row], dict[str, Any]]:
+    bar = bar or PhaseBar(PHASES)
+    with MemorySampler(stack) as memory:
+        bar.update(PHASES[0], 0.0)
+        raw = await raw_broker.measure(stack.bootstrap_servers, plan.raw_messages, plan.round_trips)
+        bar.update(PHASES[1], 0.0)
+        latency = await _latency(stack, plan, bar)
+        bar.update(PHASES[2], 0.0)
+        load = await sustained(stack.url("intake"), seconds=plan.sustained_seconds, concurrency=plan.concurrency,
+                               tick=lambda f: bar.update(PHASES[2], f))
+        bar.update(PHASES[3], 0.0)
+        rebuilt = await rebuild(stack, plan.rebuild_batch)
+        bar.update(PHASES[3], 1.0)
+    bar.done()
+    rows = [
+        Row("raw produce (aiokafka, acks=all)", raw.produce_per_s, "/s", "-", None),
+        Row("raw consume", raw.consume_per_s, "/s", "-", None),
+        Row("raw round trip p50", raw.rtt_p50_ms, "ms", "-", None),
+        Row("raw round trip p99", raw.rtt_p99_ms, "ms", "-", None),
+        Row("registrations sustained over HTTP", load.rate, "/s", ">= 200/s", load.rate >= 200,
+            raw.produce_per_s, "produce/s"),
+        Row(f"notified p50 at {plan.latency_rate:g}/s", latency["p50_ms"], "ms", "-", None,
+            raw.rtt_p50_ms, "ms RTT p50"),
+        Row(f"notified p99 at {plan.latency_rate:g}/s", latency["p99_ms"], "ms", "< 1000 ms",
+            latency["p99_ms"] < 1000 and latency["notified"] == latency["registered"], raw.rtt_p99_ms, "ms RTT p99"),
+        Row("reporting rebuild", rebuilt.rate, "ev/s", ">= 20000/s", rebuilt.rate >= 20_000,
+            raw.consume_per_s, "consume/s"),
+    ]
+    for name in [*SERVICES, "mailsink", "redis", "tansu"]:
+        peak = memory.peak_mb.get(name, 0.0)
+        service = name in SERVICES
+        rows.append(Row(f"peak memory {name}", peak, "MB", "< 300 MB" if service else "-",
+                        peak < MEMORY_LIMIT_MB if service else None))
+    details = {"plan": asdict(plan), "raw_broker": asdict(raw), "latency": latency,
+               "sustained": {"seconds": load.seconds, "created": load.created, "statuses": dict(load.statuses),
+                             "concurrency": plan.concurrency},
+               "rebuild": asdict(rebuilt), "peak_memory_mb": memory.peak_mb, "bus_services": list(BUS_SERVICES)}
+    return rows, details
