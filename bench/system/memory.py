@@ -1,4 +1,5 @@
-"""Peak memory (RSS) of every process of the stack, sampled with psutil while the bench runs."""
+"""Peak memory (RSS) of every process of the stack, sampled with psutil while the bench runs, and
+the CPU time each one spent (what a registration costs, whatever else runs on the machine)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,20 @@ class MemorySampler:
             except psutil.Error:
                 continue  # restarting or gone: the next sample counts
             self.peak_mb[name] = max(self.peak_mb[name], rss / 1024 / 1024)
+
+    def cpu_seconds(self) -> dict[str, float]:
+        """CPU time (user + system) used so far by each process and its children."""
+        used: dict[str, float] = {}
+        for name, managed in self._processes.items():
+            if managed.process is None:
+                continue
+            try:
+                root = psutil.Process(managed.process.pid)
+                times = [p.cpu_times() for p in [root, *root.children(recursive=True)]]
+            except psutil.Error:
+                continue
+            used[name] = sum(t.user + t.system for t in times)
+        return used
 
     def _run(self) -> None:
         while not self._stop.wait(self._interval):

@@ -31,20 +31,25 @@ def _quantiles(values: list[float]) -> tuple[float, float]:
     return cuts[49], cuts[98]
 
 
-async def _latency(stack: LocalStack, plan: Plan, bar: PhaseBar) -> dict[str, Any]:
+async def _latency(stack: LocalStack, plan: Plan, bar: PhaseBar, memory: MemorySampler) -> dict[str, Any]:
     log = WebhookLog()
     async with receiving(log) as url, httpx.AsyncClient(timeout=30) as http, \
             webhook_provider(http, stack, url) as secret:
         log.secret = secret
+        cpu_before = memory.cpu_seconds()
         sent = await paced(stack.url("intake"), rate=plan.latency_rate, seconds=plan.latency_seconds,
                            nis=BENCH_NIS, tick=lambda f: bar.update(PHASES[1], 0.8 * f))
         await log.wait_for(set(sent.sent_at), plan.notify_timeout)
+        cpu_after = memory.cpu_seconds()
+    count = max(len(sent.sent_at), 1)
+    cpu_ms = {name: round((cpu_after[name] - cpu_before.get(name, 0.0)) * 1000 / count, 2) for name in cpu_after}
     latencies = sorted((log.arrived[r] - at) * 1000 for r, at in sent.sent_at.items() if r in log.arrived)
     p50, p99 = _quantiles(latencies)
     return {"registered": len(sent.sent_at), "notified": len(latencies), "p50_ms": p50, "p99_ms": p99,
             "max_ms": latencies[-1] if latencies else float("nan"), "offered_rate": plan.latency_rate,
             "achieved_rate": len(sent.sent_at) / sent.seconds if sent.seconds else 0.0,
-            "statuses": dict(sent.statuses), "bad_signatures": log.bad_signatures, "webhooks": log.received}
+            "statuses": dict(sent.statuses), "bad_signatures": log.bad_signatures, "webhooks": log.received,
+            "cpu_ms_per_registration": cpu_ms}
 
 
 async def measure(stack: LocalStack, plan: Plan, bar: PhaseBar | None = None) -> tuple[list[Row], dict[str, Any]]:
@@ -53,7 +58,7 @@ async def measure(stack: LocalStack, plan: Plan, bar: PhaseBar | None = None) ->
         bar.update(PHASES[0], 0.0)
         raw = await raw_broker.measure(stack.bootstrap_servers, plan.raw_messages, plan.round_trips)
         bar.update(PHASES[1], 0.0)
-        latency = await _latency(stack, plan, bar)
+        latency = await _latency(stack, plan, bar, memory)
         bar.update(PHASES[2], 0.0)
         load = await sustained(stack.url("intake"), seconds=plan.sustained_seconds, concurrency=plan.concurrency,
                                tick=lambda f: bar.update(PHASES[2], f))
@@ -75,6 +80,11 @@ async def measure(stack: LocalStack, plan: Plan, bar: PhaseBar | None = None) ->
         Row("reporting rebuild", rebuilt.rate, "ev/s", ">= 20000/s", rebuilt.rate >= 20_000,
             raw.consume_per_s, "consume/s"),
     ]
+    cpu = latency["cpu_ms_per_registration"]
+    total_cpu = sum(cpu.values())  # 200/s on 2 cores leaves 10 ms of CPU per registration for everything
+    rows.append(Row("CPU per registration, all processes", total_cpu, "ms", "<= 10 ms", total_cpu <= 10))
+    rows += [Row(f"  CPU per registration {name}", cpu[name], "ms", "-", None)
+             for name in sorted(cpu, key=lambda n: -cpu[n])]
     for name in [*SERVICES, "mailsink", "redis", "tansu"]:
         peak = memory.peak_mb.get(name, 0.0)
         service = name in SERVICES
