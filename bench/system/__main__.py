@@ -15,7 +15,7 @@ from pathlib import Path
 
 from bench.system.plan import FULL, REDUCED, TINY
 from bench.system.progress import PhaseBar
-from bench.system.report import table, write_json
+from bench.system.report import print_report
 from bench.system.run import PHASES, measure
 from infra.local.stack import LocalStack, StackConfig
 from services.runtime.settings import VAR_DIR
@@ -47,9 +47,8 @@ def main() -> None:
         raise
     finally:
         stack.stop()
-    print(table(rows))
     details["logs"] = str(stack.logs)
-    print(f"\nJSON: {write_json(args.output, rows, details)}")
+    print_report(rows, details, args.output)
 
 
 if __name__ == "__main__":

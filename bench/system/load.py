@@ -76,7 +76,8 @@ async def sustained(intake: str, *, seconds: float, concurrency: int,
 
 @dataclass
 class Paced:
-    sent_at: dict[str, float]
+    sent_at: dict[str, float]  # monotonic clock of this process
+    sent_wall: dict[str, float]  # the same moments on the wall clock, to compare with event times
     statuses: Counter[int]
     seconds: float
 
@@ -86,16 +87,17 @@ async def paced(intake: str, *, rate: float, seconds: float, nis: str,
     """One registration every 1/*rate* seconds for *seconds*, each on its own (a slow answer does
     not delay the next); notes when each POST left, by the request id it got."""
     sent_at: dict[str, float] = {}
+    sent_wall: dict[str, float] = {}
     statuses: Counter[int] = Counter()
     total = max(int(rate * seconds), 1)
     async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=200)) as http:
 
         async def one() -> None:
-            left = time.monotonic()
+            left, wall = time.monotonic(), time.time()
             status, request_id = await register(http, intake, nis)
             statuses[status] += 1
             if request_id:
-                sent_at[request_id] = left
+                sent_at[request_id], sent_wall[request_id] = left, wall
 
         started = time.monotonic()
         tasks = []
@@ -107,4 +109,4 @@ async def paced(intake: str, *, rate: float, seconds: float, nis: str,
             tick((index + 1) / total)
         await asyncio.gather(*tasks)
         elapsed = time.monotonic() - started
-    return Paced(sent_at, statuses, elapsed)
+    return Paced(sent_at, sent_wall, statuses, elapsed)

@@ -15,10 +15,11 @@ class Plan:
     sustained_seconds: float = 10.0    # registrations back to back
     concurrency: int = 16              # clients posting at once in the sustained phase
     rebuild_batch: int = 2_000         # records per fetched batch in the rebuild
+    idle_seconds: float = 5.0          # CPU of the quiet stack, subtracted from the cost of a registration
 
 
 REDUCED = Plan()
 FULL = Plan(raw_messages=20_000, round_trips=500, latency_seconds=60.0, notify_timeout=120.0,
-            sustained_seconds=60.0, concurrency=32)
+            sustained_seconds=60.0, concurrency=32, idle_seconds=10.0)
 TINY = Plan(raw_messages=500, round_trips=20, latency_rate=10.0, latency_seconds=2.0, notify_timeout=60.0,
-            sustained_seconds=2.0, concurrency=4)
+            sustained_seconds=2.0, concurrency=4, idle_seconds=1.0)

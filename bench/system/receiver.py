@@ -25,6 +25,7 @@ class WebhookLog:
     def __init__(self) -> None:
         self.secret = ""
         self.arrived: dict[str, float] = {}
+        self.arrived_wall: dict[str, float] = {}
         self.bad_signatures = 0
         self.received = 0
         self._arrival = asyncio.Event()
@@ -42,7 +43,7 @@ class WebhookLog:
 
         @app.post("/hooks")
         async def hook(request: Request) -> Response:
-            at = time.monotonic()
+            at, wall = time.monotonic(), time.time()
             body = await request.body()
             self.received += 1
             headers = {k.lower(): v for k, v in request.headers.items()}
@@ -53,6 +54,7 @@ class WebhookLog:
                 request_id = item.get("request_id")
                 if request_id:
                     self.arrived.setdefault(str(request_id), at)
+                    self.arrived_wall.setdefault(str(request_id), wall)
             self._arrival.set()
             return Response(status_code=204)
 

@@ -57,3 +57,16 @@ def write_json(directory: Path, rows: list[Row], details: dict[str, Any]) -> Pat
     }
     path.write_text(json.dumps(document, indent=2) + "\n")
     return path
+
+
+def print_report(rows: list[Row], details: dict[str, Any], directory: Path) -> Path:
+    """The table, the latency per hop and where the JSON went; returns the JSON file."""
+    print(table(rows))
+    print("\nnotification latency, median of each hop (Kafka record times of each relay):")
+    for hop, value in details["latency"]["hops"].items():
+        print(f"  {hop:<48} {value:>9,.1f}")
+    print(f"  registered {details['latency']['registered']}, notified {details['latency']['notified']}, "
+          f"bad signatures {details['latency']['bad_signatures']}")
+    path = write_json(directory, rows, details)
+    print(f"\nJSON: {path}")
+    return path

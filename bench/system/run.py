@@ -3,13 +3,16 @@ memory. The stack may be started here (``__main__``) or be the test suite's shar
 
 from __future__ import annotations
 
+import asyncio
 import statistics
+import time
 from dataclasses import asdict
 from typing import Any
 
 import httpx
 
 from bench import raw_broker
+from bench.system.hops import breakdown, event_times
 from bench.system.load import paced, sustained
 from bench.system.memory import MemorySampler
 from bench.system.plan import Plan
@@ -31,25 +34,38 @@ def _quantiles(values: list[float]) -> tuple[float, float]:
     return cuts[49], cuts[98]
 
 
-async def _latency(stack: LocalStack, plan: Plan, bar: PhaseBar, memory: MemorySampler) -> dict[str, Any]:
+async def idle_cpu(memory: MemorySampler, seconds: float) -> dict[str, float]:
+    """CPU seconds per second each process spends with nothing to do (consumers polling, relays checking)."""
+    before, started = memory.cpu_seconds(), time.monotonic()
+    await asyncio.sleep(seconds)  # measuring the quiet system over a fixed span is the point here
+    after, elapsed = memory.cpu_seconds(), time.monotonic() - started
+    return {name: (after[name] - before.get(name, 0.0)) / elapsed for name in after}
+
+
+async def _latency(stack: LocalStack, plan: Plan, bar: PhaseBar, memory: MemorySampler,
+                   idle: dict[str, float]) -> dict[str, Any]:
     log = WebhookLog()
     async with receiving(log) as url, httpx.AsyncClient(timeout=30) as http, \
             webhook_provider(http, stack, url) as secret:
         log.secret = secret
-        cpu_before = memory.cpu_seconds()
+        cpu_before, cpu_started = memory.cpu_seconds(), time.monotonic()
         sent = await paced(stack.url("intake"), rate=plan.latency_rate, seconds=plan.latency_seconds,
                            nis=BENCH_NIS, tick=lambda f: bar.update(PHASES[1], 0.8 * f))
         await log.wait_for(set(sent.sent_at), plan.notify_timeout)
-        cpu_after = memory.cpu_seconds()
+        cpu_after, cpu_seconds = memory.cpu_seconds(), time.monotonic() - cpu_started
+    times = await event_times(stack.bootstrap_servers, set(sent.sent_at))
+    hops = breakdown(sent.sent_wall, log.arrived_wall, times)
     count = max(len(sent.sent_at), 1)
-    cpu_ms = {name: round((cpu_after[name] - cpu_before.get(name, 0.0)) * 1000 / count, 2) for name in cpu_after}
+    cpu_ms = {name: round(max(cpu_after[name] - cpu_before.get(name, 0.0) - idle.get(name, 0.0) * cpu_seconds, 0.0)
+                          * 1000 / count, 2) for name in cpu_after}
     latencies = sorted((log.arrived[r] - at) * 1000 for r, at in sent.sent_at.items() if r in log.arrived)
     p50, p99 = _quantiles(latencies)
     return {"registered": len(sent.sent_at), "notified": len(latencies), "p50_ms": p50, "p99_ms": p99,
             "max_ms": latencies[-1] if latencies else float("nan"), "offered_rate": plan.latency_rate,
             "achieved_rate": len(sent.sent_at) / sent.seconds if sent.seconds else 0.0,
             "statuses": dict(sent.statuses), "bad_signatures": log.bad_signatures, "webhooks": log.received,
-            "cpu_ms_per_registration": cpu_ms}
+            "cpu_ms_per_registration": cpu_ms, "hops": hops,
+            "idle_cpu_percent_of_a_core": {name: round(v * 100, 1) for name, v in idle.items()}}
 
 
 async def measure(stack: LocalStack, plan: Plan, bar: PhaseBar | None = None) -> tuple[list[Row], dict[str, Any]]:
@@ -58,7 +74,8 @@ async def measure(stack: LocalStack, plan: Plan, bar: PhaseBar | None = None) ->
         bar.update(PHASES[0], 0.0)
         raw = await raw_broker.measure(stack.bootstrap_servers, plan.raw_messages, plan.round_trips)
         bar.update(PHASES[1], 0.0)
-        latency = await _latency(stack, plan, bar, memory)
+        idle = await idle_cpu(memory, plan.idle_seconds)
+        latency = await _latency(stack, plan, bar, memory, idle)
         bar.update(PHASES[2], 0.0)
         load = await sustained(stack.url("intake"), seconds=plan.sustained_seconds, concurrency=plan.concurrency,
                                tick=lambda f: bar.update(PHASES[2], f))
@@ -83,6 +100,7 @@ async def measure(stack: LocalStack, plan: Plan, bar: PhaseBar | None = None) ->
     cpu = latency["cpu_ms_per_registration"]
     total_cpu = sum(cpu.values())  # 200/s on 2 cores leaves 10 ms of CPU per registration for everything
     rows.append(Row("CPU per registration, all processes", total_cpu, "ms", "<= 10 ms", total_cpu <= 10))
+    rows.append(Row("CPU of the idle stack, all processes", sum(idle.values()) * 100, "%", "-", None))
     rows += [Row(f"  CPU per registration {name}", cpu[name], "ms", "-", None)
              for name in sorted(cpu, key=lambda n: -cpu[n])]
     for name in [*SERVICES, "mailsink", "redis", "tansu"]:
