@@ -17,11 +17,11 @@ from typing import Any
 from aiokafka import ConsumerRecord
 from pydantic import ValidationError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from contracts.envelope import Envelope
 from contracts.registry import ContractViolation, parse_event
 from services.reporting.adapters.fact_store import BULK, write_deferred
+from services.reporting.adapters.sqlite_bulk import existing_keys, insert_or_ignore
 from services.runtime.consumer import EventProcessor, Handler
 from services.runtime.uow import UnitOfWorkFactory
 
@@ -83,15 +83,21 @@ class BulkApplier:
             session.info[BULK] = True
             inbox = self._uow.tables.inbox
             now = uow._clock.now()  # noqa: SLF001 - the inbox time follows the service clock
-            insert = pg_insert if not self._uow.db.is_sqlite else sqlite_insert
             rows = [{"consumer_group": self._group, "event_id": e.id, "event_type": e.type, "topic": r.topic,
                      "kafka_partition": r.partition, "kafka_offset": r.offset, "processed_at": now}
                     for r, e in items]
-            claimed = await session.execute(
-                insert(inbox).on_conflict_do_nothing(index_elements=["consumer_group", "event_id"])
-                .returning(inbox.c.event_id), rows,
-            )
-            fresh = {row[0] for row in claimed.all()}
+            if self._uow.db.is_sqlite:  # the write lock is ours since BEGIN IMMEDIATE: look, then insert
+                ids = [e.id for _, e in items]
+                taken = await existing_keys(session, inbox, "event_id", ids, consumer_group=self._group)
+                rows = [row for row in rows if row["event_id"] not in taken]
+                await insert_or_ignore(session, inbox, rows)
+                fresh = {row["event_id"] for row in rows}
+            else:
+                claimed = await session.execute(
+                    pg_insert(inbox).on_conflict_do_nothing(index_elements=["consumer_group", "event_id"])
+                    .returning(inbox.c.event_id), rows,
+                )
+                fresh = {row[0] for row in claimed.all()}
             for _, envelope in items:
                 if envelope.id in fresh:
                     await self._handlers[envelope.type](uow, envelope)

@@ -38,6 +38,7 @@ log = get_logger(__name__)
 Progress = Callable[[int, int], None]
 EMPTY_POLLS_TO_STOP = 2
 IDLE_GIVE_UP_SECONDS = 20.0
+OVERLAP = True
 TAIL_POLL_MS = 250  # at least two fetches: tansu holds an empty one for fetch_max_wait_ms (100)
 
 
@@ -140,6 +141,8 @@ class Rebuilder:
                     if writing is not None:
                         await writing
                     writing = asyncio.create_task(bulk.apply(prepared))
+                    if not OVERLAP:
+                        await writing
                     done += len(records)
                 if batches:
                     empty, idle_since = 0, time.monotonic()
