@@ -76,8 +76,11 @@ _ENVELOPES: dict[type[Event], Any] = {model: Envelope[model] for model in EVENT_
 def _fast_parse(value: bytes, topic: str | None, headers: Headers) -> Envelope[Any] | None:
     """One validation pass over the bytes when the headers name the current version of a known
     type; the body itself must then say the same type, owner and version. None: take the long way."""
-    named = dict(headers)
-    model = BY_TYPE.get(named.get(HEADER_TYPE, b"").decode(errors="replace"))
+    try:
+        named = dict(headers)
+        model = BY_TYPE.get(bytes(named.get(HEADER_TYPE) or b"").decode(errors="replace"))
+    except (TypeError, ValueError):
+        return None  # headers of another shape: the long way decides
     if model is None or named.get(HEADER_SCHEMA_VERSION) != str(model.schema_version).encode():
         return None
     try:
