@@ -62,11 +62,14 @@ def write_json(directory: Path, rows: list[Row], details: dict[str, Any]) -> Pat
 def print_report(rows: list[Row], details: dict[str, Any], directory: Path) -> Path:
     """The table, the latency per hop and where the JSON went; returns the JSON file."""
     print(table(rows))
-    print("\nnotification latency, median of each hop (Kafka record times of each relay):")
-    for hop, value in details["latency"]["hops"].items():
-        print(f"  {hop:<48} {value:>9,.1f}")
-    print(f"  registered {details['latency']['registered']}, notified {details['latency']['notified']}, "
-          f"bad signatures {details['latency']['bad_signatures']}")
+    for key in ("latency_gentle", "latency"):
+        latency = details[key]
+        print(f"\nnotification latency at {latency['offered_rate']:g}/s offered, median of each hop "
+              "(Kafka record times of each relay):")
+        for hop, value in latency["hops"].items():
+            print(f"  {hop:<48} {value:>11,.1f}")
+        print(f"  registered {latency['registered']}, notified {latency['notified']}, "
+              f"bad signatures {latency['bad_signatures']}, answers {latency['statuses']} (0: no answer in 30 s)")
     path = write_json(directory, rows, details)
     print(f"\nJSON: {path}")
     return path
