@@ -80,21 +80,34 @@ class Paced:
     sent_wall: dict[str, float]  # the same moments on the wall clock, to compare with event times
     statuses: Counter[int]
     seconds: float
+    offered: int
+    not_sent: int  # moments when IN_FLIGHT answers were still awaited: the system was not keeping up
+
+
+IN_FLIGHT = 100  # open connections at most; more only queue inside the client (and make it slow)
 
 
 async def paced(intake: str, *, rate: float, seconds: float, nis: str,
                 tick: Callable[[float], None] = lambda _: None) -> Paced:
     """One registration every 1/*rate* seconds for *seconds*, each on its own (a slow answer does
-    not delay the next); notes when each POST left, by the request id it got."""
+    not delay the next); notes when each POST left, by the request id it got. When IN_FLIGHT
+    registrations are still unanswered, the next one is not sent but counted."""
     sent_at: dict[str, float] = {}
     sent_wall: dict[str, float] = {}
     statuses: Counter[int] = Counter()
     total = max(int(rate * seconds), 1)
-    async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=200)) as http:
+    in_flight = 0
+    not_sent = 0
+    limits = httpx.Limits(max_connections=IN_FLIGHT, max_keepalive_connections=IN_FLIGHT)
+    async with httpx.AsyncClient(timeout=30, limits=limits) as http:
 
         async def one() -> None:
+            nonlocal in_flight
             left, wall = time.monotonic(), time.time()
-            status, request_id = await register(http, intake, nis)
+            try:
+                status, request_id = await register(http, intake, nis)
+            finally:
+                in_flight -= 1
             statuses[status] += 1
             if request_id:
                 sent_at[request_id], sent_wall[request_id] = left, wall
@@ -105,8 +118,12 @@ async def paced(intake: str, *, rate: float, seconds: float, nis: str,
             delay = started + index / rate - time.monotonic()
             if delay > 0:
                 await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(one()))
+            if in_flight >= IN_FLIGHT:
+                not_sent += 1
+            else:
+                in_flight += 1
+                tasks.append(asyncio.create_task(one()))
             tick((index + 1) / total)
         await asyncio.gather(*tasks)
         elapsed = time.monotonic() - started
-    return Paced(sent_at, sent_wall, statuses, elapsed)
+    return Paced(sent_at, sent_wall, statuses, elapsed, total, not_sent)

@@ -64,6 +64,7 @@ async def _latency(stack: LocalStack, plan: Plan, bar: PhaseBar, memory: MemoryS
     return {"registered": len(sent.sent_at), "notified": len(latencies), "p50_ms": p50, "p99_ms": p99,
             "max_ms": latencies[-1] if latencies else float("nan"), "offered_rate": rate,
             "achieved_rate": len(sent.sent_at) / sent.seconds if sent.seconds else 0.0,
+            "offered": sent.offered, "not_sent_while_100_unanswered": sent.not_sent,
             "statuses": dict(sent.statuses), "bad_signatures": log.bad_signatures, "webhooks": log.received,
             "cpu_ms_per_registration": cpu_ms, "hops": hops,
             "idle_cpu_percent_of_a_core": {name: round(v * 100, 1) for name, v in idle.items()}}
