@@ -32,10 +32,8 @@ async def set_clock(http: httpx.AsyncClient, system: LocalStack, service: str, m
 
 
 async def register_scenario(http: httpx.AsyncClient, system: LocalStack) -> dict[str, str]:
-    """The scenario's ten families, registered through intake on their registration day, by the desk
-    (only the desk may mark a request urgent or vulnerable; priority comes from sworn answers)."""
+    """The scenario's ten families, registered through intake on their registration day."""
     ids: dict[str, str] = {}
-    desk = {"Authorization": f"Bearer {await token(http, system, 'loket.gent')}"}
     try:
         for index, item in enumerate(REGISTRATIONS):
             await set_clock(http, system, "intake", when(item.registered))
@@ -43,11 +41,8 @@ async def register_scenario(http: httpx.AsyncClient, system: LocalStack) -> dict
                 9000 + index, home_nis=item.home_nis, wanted_start_date=item.start, child_birth_date="2024-11-01",
                 categories=dict.fromkeys(item.flags, True), desk_id=DESK_GENT,
                 child_first_name=f"Rapport{uuid.uuid4().hex[:8]}",
-                priority_answers=["work_related"] if "priority_group" in item.flags else [],
-                priority_sworn="priority_group" in item.flags,
-                vulnerability_consent="vulnerable_family" in item.flags,
             )
-            answer = await http.post(f"{system.url('intake')}/api/v1/requests", json=body, headers=desk)
+            answer = await http.post(f"{system.url('intake')}/api/v1/requests", json=body)
             assert answer.status_code == 201, answer.text
             ids[item.key] = answer.json()["request_id"]
     finally:
