@@ -33,5 +33,13 @@ lint: $(STAMP)
 asyncapi: $(STAMP)
 	$(PY) -m contracts.generate_asyncapi
 
+# Benchmarks: the whole stack on free ports, figures beside the raw broker (JSON in var/bench/).
+bench: $(STAMP)
+	$(PY) -m bench.system
+
+bench-full: $(STAMP)
+	$(PY) -m bench.system --full
+	$(PY) -m bench.reporting_rebuild --requests 20000 --batch 2000
+
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache
