@@ -62,4 +62,6 @@ def schemathesis(
     ]
     if username:
         command += ["--header", f"Authorization: Bearer {token(stack, username)}"]
-    return subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)  # noqa: S603
+    # run in the stack's directory: schemathesis keeps its cache of crashes in the working directory
+    return subprocess.run(command, capture_output=True, text=True, timeout=3600, check=False,  # noqa: S603
+                          cwd=stack.var)
