@@ -9,8 +9,9 @@ provider of another location (Stad Leuven) · regional hub.
     O  own scope: answers with the caller's own data (never the victim's); a GET is called and
        checked for the victim's data, a change is not made (it would change the caller's own data)
 
-Path parameters point at the victim's data (its request, desk Gent, De Zonnebloem's location); an
-id the test has no real value for (a proposal, a round, an API key...) is a fresh uuid. A new
+Path parameters point at the victim's data (its request, the proposal De Zonnebloem made for it, desk
+Gent, De Zonnebloem's location); an id the test has no real value for (a round, an API key...) is a
+fresh uuid. A new
 operation without a row here fails the test.
 """
 

@@ -87,6 +87,8 @@ async def test_the_rightful_owners_get_through(system: LocalStack, http: httpx.A
     intake, offer, matching = system.url("intake"), system.url("offer"), system.url("matching")
     mine = await _ok(http, f"{intake}/api/v1/requests/{victim.request_id}", family)
     assert mine["child_last_name"] == victim.family_name
+    offered = await _ok(http, f"{matching}/api/v1/requests/{victim.request_id}/proposals", family)
+    assert [p["proposal_id"] for p in offered] == [victim.proposal_id], "the family sees the proposal"
     contact = await _ok(http, f"{intake}/api/v1/requests/{victim.request_id}/contact", desk)
     assert contact["child_last_name"] == victim.family_name
     await _ok(http, f"{intake}/api/v1/desks/{victim.desk_id}/worklist", desk)
