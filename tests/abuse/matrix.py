@@ -11,8 +11,7 @@ provider of another location (Stad Leuven) · regional hub.
 
 Path parameters point at the victim's data (its request, the proposal De Zonnebloem made for it, desk
 Gent, De Zonnebloem's location); an id the test has no real value for (a round, an API key...) is a
-fresh uuid. A new
-operation without a row here fails the test.
+fresh uuid. A new operation without a row here fails the test.
 """
 
 from __future__ import annotations
