@@ -11,6 +11,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from contracts.envelope import MAX_EVENT_BYTES
+from contracts.topics import TOPICS_BY_NAME
 from infra.local.stack import LocalStack
 from services.runtime.dead_letters import MAX_VALUE_BYTES
 from tests.abuse.consumers import committed, consumer_groups
@@ -31,6 +32,7 @@ EXPECTED_ERROR = {
 
 
 def test_every_consumed_topic_has_a_valid_event_to_follow_the_poison() -> None:
+    assert set(CONSUMED) <= set(TOPICS_BY_NAME), "consumers read only the topics of contracts/topics.py"
     assert set(CONSUMED) == set(VALID_TYPE), "a new consumed topic needs its entry in tests/abuse/poison.py"
 
 
