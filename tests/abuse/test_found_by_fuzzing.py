@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from infra.local.stack import LocalStack
-from tests.abuse.principals import LOCATION
+from tests.abuse.principals import LOCATION, password_token
 from tests.support.payloads import registration
 
 pytestmark = [pytest.mark.postgres]
@@ -35,3 +35,17 @@ async def test_opening_hours_are_sent_as_the_document_says(system: LocalStack, h
     assert location["opening_hours"], "the demo location has opening hours"
     assert all(re.fullmatch(pattern, hours["opens"]) and re.fullmatch(pattern, hours["closes"])
                for hours in location["opening_hours"])
+
+
+@pytest.mark.parametrize(("service", "path", "param"), [
+    ("notifications", "/api/v1/provider/feed", "after"),
+    ("matching", "/api/v1/provider/requests", "cursor"),
+])
+async def test_a_feed_position_beyond_a_database_integer_is_refused_not_a_server_error(
+    system: LocalStack, http: httpx.AsyncClient, service: str, path: str, param: str
+) -> None:
+    provider = await password_token(http, system, "zonnebloem")
+    url = f"{system.url(service)}{path}"
+    # (no call at the largest valid position: notifications' ?after= confirms receipt of everything before it)
+    too_far = await http.get(url, params={param: 110733774442145349632}, headers=provider)
+    assert too_far.status_code == 422, too_far.text
