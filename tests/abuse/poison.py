@@ -8,6 +8,7 @@ demo desk works).
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from contracts.envelope import MAX_EVENT_BYTES
 
 SAMPLES = Path(__file__).resolve().parents[2] / "contracts" / "samples"
-SAMPLE_ID = "00000000-0000-4000-8000-000000000001"
+SAMPLE_ID = re.compile(r"00000000-0000-4000-8000-0000000000\d\d")  # the samples' ids
 QUIET_NIS = "31005"  # Brugge: no demo desk, provider or test works there
 
 # The valid event that must still be applied after the poison, per consumed topic: one whose effect
@@ -27,13 +28,16 @@ VALID_TYPE = {
     "offer.location.v1": "LocationClosed",
     "matching.request.v1": "ProposalExpired",
     "notifications.delivery.v1": "ResponseOverdue",
+    "reporting.report-share.v1": "YearlyReportShared",
 }
 
 
 def valid_event(topic: str) -> dict[str, Any]:
     """A valid envelope of the topic's owner, with fresh ids everywhere."""
     text = (SAMPLES / f"{VALID_TYPE[topic]}.v1.json").read_text()
-    text = text.replace(SAMPLE_ID, str(uuid.uuid4())).replace('"44021"', f'"{QUIET_NIS}"')
+    fresh: dict[str, str] = {}
+    text = SAMPLE_ID.sub(lambda found: fresh.setdefault(found.group(0), str(uuid.uuid4())), text)
+    text = text.replace('"44021"', f'"{QUIET_NIS}"')
     event: dict[str, Any] = json.loads(text)
     event["id"] = str(uuid.uuid4())
     event["correlation_id"] = f"abuse-{uuid.uuid4().hex[:8]}"
