@@ -30,6 +30,13 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m mypy contracts services infra bench
 
+# Abuse at full size (docs/evidence.md, section Abuse): schemathesis with more examples and its
+# coverage phase, plus the poison events, the authorization matrix, rate limits and webhook signatures.
+.PHONY: abuse
+abuse: $(STAMP)
+	ABUSE_EXAMPLES=$${ABUSE_EXAMPLES:-25} ABUSE_PHASES=$${ABUSE_PHASES:-examples,coverage,fuzzing} \
+		$(PY) -m pytest tests/abuse -p no:cacheprovider
+
 asyncapi: $(STAMP)
 	$(PY) -m contracts.generate_asyncapi
 

@@ -21,6 +21,9 @@ HEADER_ID = "ce_id"
 HEADER_SOURCE = "ce_source"
 HEADER_CORRELATION_ID = "correlation_id"
 CONTENT_TYPE = "application/cloudevents+json"
+# No event comes near this (ids, dates, codes, flags: a few KiB); our producers refuse requests above
+# 1 MiB. The broker does not: a consumer refuses a larger record as poison instead of applying it.
+MAX_EVENT_BYTES = 1024 * 1024
 
 
 class Envelope(BaseModel, Generic[DataT]):

@@ -6,13 +6,26 @@ from datetime import time
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 NisCode = Annotated[
     str,
     StringConstraints(pattern=r"^\d{5}$"),
     Field(description="Municipality NIS code (Statbel REFNIS, 2025 boundaries)", examples=["44021"]),
 ]
+
+
+
+def _local_time(value: time) -> time:
+    """Hours of care and opening hours are local wall-clock times. A time with an offset (or a number,
+    which pydantic reads as seconds in UTC) cannot be compared with them: comparing raised a
+    TypeError (found by schemathesis: 500 on a registration with ``"end": 0``)."""
+    if value.tzinfo is not None:
+        raise ValueError("local_time_expected")
+    return value
+
+
+LocalTime = Annotated[time, AfterValidator(_local_time)]
 
 
 class Weekday(StrEnum):
@@ -46,8 +59,8 @@ class CareDay(Frozen):
 
     weekday: Weekday
     part: DayPart = DayPart.FULL
-    start: time | None = Field(default=None, description="Drop-off time when known", examples=["07:30"])
-    end: time | None = Field(default=None, description="Pick-up time when known", examples=["17:30"])
+    start: LocalTime | None = Field(default=None, description="Drop-off time when known", examples=["07:30"])
+    end: LocalTime | None = Field(default=None, description="Pick-up time when known", examples=["17:30"])
 
 
 class CarePattern(Frozen):

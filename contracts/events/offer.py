@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import ClassVar, Literal
 
 from pydantic import Field
 
 from contracts.events.base import Event
-from contracts.types import Frozen, NisCode, Weekday
+from contracts.types import Frozen, LocalTime, NisCode, Weekday
 
 LOCATION_TOPIC = "offer.location.v1"
 
 
 class OpeningHours(Frozen):
     weekday: Weekday
-    opens: time
-    closes: time
+    opens: LocalTime
+    closes: LocalTime
 
 
 class CapacityCorrection(Frozen):

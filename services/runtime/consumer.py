@@ -26,10 +26,11 @@ from aiokafka.errors import KafkaError
 from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from contracts.envelope import Envelope
+from contracts.envelope import MAX_EVENT_BYTES, Envelope
 from contracts.registry import ContractViolation, parse_event
 from contracts.topics import dead_letter_topic
 from services.runtime import inbox
+from services.runtime.dead_letters import dead_letter_for
 from services.runtime.logs import get_logger
 from services.runtime.uow import UnitOfWork, UnitOfWorkFactory
 
@@ -134,8 +135,12 @@ class EventProcessor:
         try:
             if record.value is None:
                 raise ContractViolation("empty record")
+            if len(record.value) > MAX_EVENT_BYTES:
+                raise ContractViolation(f"record of {len(record.value)} bytes, more than any event may be")
             envelope = parse_event(record.value, record.topic, record.headers)
-        except (ContractViolation, ValidationError, ValueError, UnicodeDecodeError) as exc:
+        except (ContractViolation, ValidationError, ValueError, UnicodeDecodeError, RecursionError) as exc:
+            # RecursionError: JSON nested deeper than the parser's stack. Parsing is pure, so no
+            # retry can help; before this was caught, it escaped the batch and stopped the partition.
             raise PoisonRecord(f"{type(exc).__name__}: {exc}"[:1000]) from exc
         if envelope.type not in self.handlers:
             return None
@@ -170,17 +175,9 @@ class EventProcessor:
             self.stats.by_type[name] = self.stats.by_type.get(name, 0) + 1
 
     async def _dead_letter(self, record: ConsumerRecord[Any, Any], error: BaseException, attempts: int) -> None:
-        headers = [
-            *(record.headers or ()),
-            ("dlt-original-topic", record.topic.encode()),
-            ("dlt-original-partition", str(record.partition).encode()),
-            ("dlt-original-offset", str(record.offset).encode()),
-            ("dlt-consumer-group", self.group.encode()),
-            ("dlt-attempts", str(attempts).encode()),
-            ("dlt-error", repr(error)[:1000].encode()),
-        ]
+        letter = dead_letter_for(record, group=self.group, error=error, attempts=attempts)
         await self._dlt().send_and_wait(
-            dead_letter_topic(record.topic), value=record.value, key=record.key, headers=headers
+            dead_letter_topic(record.topic), value=letter.value, key=letter.key, headers=letter.headers
         )
         self.stats.dead_lettered += 1
         log.error(

@@ -4,7 +4,8 @@
 ``python -m services.runtime.dlt replay intake.request.v1 [--group reporting.projection]``
 
 Replaying puts the original record back on its topic; every consumer group sees it again, and the
-inboxes make sure only the groups that had not applied it do so now.
+inboxes make sure only the groups that had not applied it do so now. A dead letter cut to size
+for being oversized (header ``dlt-truncated``) is not replayed: only a prefix of it was kept.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from services.runtime.kafka import client_kwargs
 from services.runtime.settings import load_settings
 
 ORIGINAL_HEADERS = ("dlt-original-topic", "dlt-original-partition", "dlt-original-offset",
-                    "dlt-consumer-group", "dlt-attempts", "dlt-error")
+                    "dlt-consumer-group", "dlt-attempts", "dlt-error", "dlt-truncated")
 
 
 async def read_dead_letters(topic: str, bootstrap: dict[str, Any]) -> list[Any]:
@@ -49,6 +50,8 @@ async def replay(topic: str, group: str | None, bootstrap: dict[str, Any]) -> in
         for record in records:
             headers = dict(record.headers or ())
             if group and headers.get("dlt-consumer-group", b"").decode() != group:
+                continue
+            if "dlt-truncated" in headers:  # only a prefix was kept: replaying it would be new poison
                 continue
             original = [(k, v) for k, v in record.headers or () if k not in ORIGINAL_HEADERS]
             await producer.send_and_wait(topic, record.value, key=record.key, headers=original)

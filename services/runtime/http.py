@@ -20,6 +20,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
+from services.runtime import openapi_doc
 from services.runtime.auth import TokenVerifier
 from services.runtime.clock import SettableClock
 from services.runtime.errors import AppError
@@ -98,6 +99,7 @@ def create_app(
         title=title, description=description, version="1.0.0", lifespan=lifespan,
         docs_url=None, redoc_url=None,
     )
+    openapi_doc.install(app)
     app.state.settings = settings
     app.state.runtime = runtime
     app.state.metrics = metrics

@@ -46,6 +46,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bad_format": {
         "nl": "Deze vorm klopt niet.", "fr": "Ce format n'est pas correct.", "en": "This format is not right.",
     },
+    "local_time_expected": {
+        "nl": "Geef een uur zonder tijdzone, bijvoorbeeld 07:30.",
+        "fr": "Indiquez une heure sans fuseau horaire, par exemple 07:30.",
+        "en": "Give a time without a time zone, for example 07:30.",
+    },
     "bad_value": {"nl": "Deze waarde klopt niet.", "fr": "Cette valeur n'est pas correcte.",
                   "en": "This value is not right."},
     "unauthenticated": {

@@ -26,6 +26,7 @@ from services.runtime.db import Database
 from services.runtime.kafka import ensure_topics, make_broker, make_producer
 from services.runtime.logs import get_logger
 from services.runtime.migrations import upgrade_to_head
+from services.runtime.raw_records import raw_bodies, tolerant_parser
 from services.runtime.relay import OutboxRelay
 from services.runtime.settings import ServiceSettings
 from services.runtime.tables import MessagingTables, messaging_tables
@@ -118,6 +119,8 @@ class ServiceRuntime:
             fetch_max_wait_ms=self.settings.consumer_fetch_max_wait_ms,
             heartbeat_interval_ms=2000,
             ack_policy=AckPolicy.NACK_ON_ERROR,
+            parser=tolerant_parser,
+            decoder=raw_bodies,
             title=f"{subscription.group}:consume",
             description=on_records.__doc__,
         )(on_records)

@@ -48,7 +48,7 @@ def provider_of(principal: CurrentPrincipal, provider_id: str | None) -> str:
 
 
 @router.get("/requests", response_model=Feed, summary="Requests distributed to your locations since a cursor")
-async def feed(runtime: Runtime, principal: CurrentPrincipal, cursor: int = Query(0, ge=0),
+async def feed(runtime: Runtime, principal: CurrentPrincipal, cursor: int = Query(0, ge=0, le=2**63 - 1),
                limit: int = Query(100, ge=1, le=500), provider_id: str | None = None) -> Feed:
     provider = provider_of(principal, provider_id)
     async with runtime.db.session(readonly=True) as session:

@@ -23,10 +23,12 @@ async def projection_status(runtime: Runtime, principal: Principal = require_rol
         row = await status(session)
         latest = await horizon(session)
         facts = (await session.execute(select(func.count()).select_from(RequestFactRow))).scalar_one()
+        # read the row before the rollback: it expires the row, and the closed session cannot reload it
+        answer = {"state": row.state, "rebuild_started_at": row.rebuild_started_at,
+                  "rebuild_finished_at": row.rebuild_finished_at, "rebuild_events": row.rebuild_events,
+                  "rebuild_total": row.rebuild_total, "request_facts": int(facts), "latest_event_time": latest}
         await session.rollback()
-    return {"state": row.state, "rebuild_started_at": row.rebuild_started_at,
-            "rebuild_finished_at": row.rebuild_finished_at, "rebuild_events": row.rebuild_events,
-            "rebuild_total": row.rebuild_total, "request_facts": int(facts), "latest_event_time": latest}
+    return answer
 
 
 @router.post("/hub-stats/publish", summary="Run one round of the MunicipalityStats publisher now")
