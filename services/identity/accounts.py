@@ -40,17 +40,22 @@ def authenticate_client(registry: dict[str, Client], client_id: str, secret: str
 
 
 @cache
-def extra_accounts(path: str) -> dict[str, DemoAccount]:
+def _read_accounts(path: str, _mtime: int) -> dict[str, DemoAccount]:
     """Accounts an operator adds beside the demo ones (a simulation's desks and providers).
 
     A JSON list of ``{"username", "name", "role", "desk_ids"?, "provider_id"?}``; outside production
-    only, like the demo accounts, and with the same password.
+    only, like the demo accounts, and with the same password. Read again when the file changes.
     """
     rows = json.loads(Path(path).read_text(encoding="utf-8"))
     return {row["username"]: DemoAccount(row["username"], row["name"], row["role"],
                                          desk_ids=tuple(row.get("desk_ids", ())),
                                          provider_id=row.get("provider_id"), email=row.get("email", ""))
             for row in rows}
+
+
+def extra_accounts(path: str) -> dict[str, DemoAccount]:
+    file = Path(path)
+    return _read_accounts(path, file.stat().st_mtime_ns) if file.exists() else {}
 
 
 def find_account(username: str) -> DemoAccount | None:

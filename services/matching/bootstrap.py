@@ -47,6 +47,8 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     app = create_app(settings=settings, title="Opvangloket matching", routers=list(ROUTERS), runtime=runtime,
                      on_startup=[start_jobs], on_shutdown=[stop_jobs],
                      description="Distribution, responses, proposals, allocations and allocation rounds.")
-    # providers' software retries: a POST with an Idempotency-Key runs once, repeats get the same answer
-    app.add_middleware(IdempotencyMiddleware, redis=make_redis(settings.redis_url), service="matching")
+    # providers' software retries: a POST with an Idempotency-Key runs once, repeats get the same answer.
+    # create_app adds the middleware itself; a second layer would answer every keyed POST with 409.
+    if not any(m.cls is IdempotencyMiddleware for m in app.user_middleware):
+        app.add_middleware(IdempotencyMiddleware, redis=make_redis(settings.redis_url), service="matching")
     return app

@@ -75,5 +75,6 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     )
     app.state.search_cache = SearchCache(redis, registry=app.state.metrics.registry)
     document_security(app, settings.public_url)
-    app.add_middleware(IdempotencyMiddleware, redis=redis, service="offer")
+    if not any(m.cls is IdempotencyMiddleware for m in app.user_middleware):  # create_app adds it itself
+        app.add_middleware(IdempotencyMiddleware, redis=redis, service="offer")
     return app
