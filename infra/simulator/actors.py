@@ -20,6 +20,7 @@ from infra.simulator.state import Child, Feeds, Pending
 from infra.simulator.truth import Allocation, ChildRequest, GroundTruth, add_months
 
 GIVE_UP_DAYS = 150  # after the wanted start, providers stop proposing
+REFUSED_DAYS = 10  # a location that had no place for a proposal is not asked again this long
 
 
 class Actors:
@@ -28,6 +29,8 @@ class Actors:
         self.rng = random.Random(seed)
         self.children: dict[str, Child] = {}
         self.feeds = Feeds()
+        # location id -> the day it last refused a proposal: its provider knows it is full for a while
+        self.refused: dict[str, date] = {}
         self.desk_user = {d.desk_id: d.username for d in population.desks}
 
     # families --------------------------------------------------------------------------------
@@ -109,6 +112,8 @@ class Actors:
             self.after_no(child, today)
 
     def after_no(self, child: Child, today: date) -> None:
+        if child.pending is not None:  # the place it held is free again
+            self.refused.pop(child.pending.location_id, None)
         child.pending = None
         child.next_proposal_on = today + timedelta(days=self.rng.randint(5, 30)) if child.answers else None
 
@@ -141,7 +146,8 @@ class Actors:
         if today > family.wanted_start + timedelta(days=GIVE_UP_DAYS):
             child.next_proposal_on = None
             return
-        told = sorted(self.feeds.told.get(child.request_id, set()) - self.world.closed)
+        told = sorted(loc for loc in self.feeds.told.get(child.request_id, set()) - self.world.closed
+                      if self.refused.get(loc, date.min) < today - timedelta(days=REFUSED_DAYS))
         self.rng.shuffle(told)
         decision = child.answers[0]
         start = max(family.wanted_start, today + timedelta(days=1))
@@ -165,7 +171,8 @@ class Actors:
                                         decision, date.fromisoformat(made["answer_due"]))
                 child.next_proposal_on = None
                 return
-        child.next_proposal_on = today + timedelta(days=1 if not told else 7)
+            self.refused[location_id] = today
+        child.next_proposal_on = today + timedelta(days=1 if not told else 14)
 
     # desks -----------------------------------------------------------------------------------
     async def close_a_location(self, today: date) -> None:

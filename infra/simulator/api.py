@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
+from collections import Counter
 from typing import Any
 
 import httpx
@@ -31,6 +32,7 @@ class Api:
         self._tokens: dict[str, tuple[str, float]] = {}
         self.retries = 0
         self.calls = 0
+        self.by_kind: Counter[str] = Counter()
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -59,6 +61,7 @@ class Api:
             key = uuid.uuid4().hex
         while True:
             self.calls += 1
+            self.by_kind[f"{method} {service} {'/'.join(p for p in path.split('/')[:5] if len(p) < 30)}"] += 1
             headers = {"Accept-Language": "nl"}
             if key:
                 headers["Idempotency-Key"] = key

@@ -40,7 +40,7 @@ class Scale:
 
 FULL = Scale("full", None, 6, 20.8, 16.6, 65_000, 12)
 MEDIUM = Scale("medium", 12, 6, 6.0, 12.0, 3_000, 3)
-REDUCED = Scale("reduced", 3, 3, 2.7, 5.0, 120, 1, outside_share=0.05, distribution_mode="broadcast_when_urgent")
+REDUCED = Scale("reduced", 3, 3, 2.7, 8.0, 120, 1, outside_share=0.05, distribution_mode="broadcast_when_urgent")
 SCALES = {s.name: s for s in (FULL, MEDIUM, REDUCED)}
 
 
@@ -142,7 +142,7 @@ def generate(scale: Scale, seed: int = 2028, year: int = 2028) -> Population:
         for _ in range(count):
             if not providers or rng.random() < 0.55:  # many small organisations, some with several sites
                 number = len(providers) + 1
-                providers.append(SimProvider(f"p{number:05d}", f"Kinderopvang {number}", kbo_number(20_000_000 + number * 7),
+                providers.append(SimProvider(f"p{number:05d}", f"Kinderopvang {number}", kbo_number(4_000_000 + number * 7),
                                              f"sim.aanbieder.{number}"))
             owner = providers[-1] if rng.random() < 0.7 else rng.choice(providers)
             family_care = rng.random() < 0.35

@@ -31,6 +31,7 @@ class RunResult:
     seconds: dict[str, float] = field(default_factory=dict)
     calls: int = 0
     retries: int = 0
+    calls_by_kind: dict[str, int] = field(default_factory=dict)
 
 
 def make_stack(var_dir: Path, database_urls: dict[str, str] | None = None) -> LocalStack:
@@ -63,7 +64,8 @@ async def simulate(stack: LocalStack, population: Population, *, chaos_rounds: i
         await checks.settle(api, findings, timeout=30)
     finally:
         await api.close()
-    return RunResult(population, truth, findings, list(chaos.events), seconds, api.calls, api.retries)
+    return RunResult(population, truth, findings, list(chaos.events), seconds, api.calls, api.retries,
+                     dict(api.by_kind.most_common(8)))
 
 
 def describe(result: RunResult) -> list[str]:
@@ -76,7 +78,7 @@ def describe(result: RunResult) -> list[str]:
         "ground truth: " + ", ".join(f"{k} {v}" for k, v in result.truth.summary().items()),
         "chaos: " + (", ".join(f"{e.target} ({e.down_seconds:.1f}s down)" for e in result.kills) or "none"),
         f"time: {', '.join(f'{k} {v:.0f}s' for k, v in result.seconds.items())}; "
-        f"{result.calls} HTTP calls, {result.retries} retried",
+        f"{result.calls} HTTP calls, {result.retries} retried; most: {result.calls_by_kind}",
         f"relays: republish rounds {findings.republish_rounds}, pending {findings.outbox_pending}",
     ]
     for desk_id, totals in findings.totals.items():

@@ -189,10 +189,22 @@ class OutboxRelay:
                 update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
                 .values(status="published", published_at=now, lease_owner=None, lease_until=None)
             )
+            went_back = await self._offsets_went_back(session, highest)
             await self._record_offsets(session, highest)
             await session.commit()
         self.published_total += len(rows)
+        if went_back:
+            await self.republish_all()
         return len(rows)
+
+    async def _offsets_went_back(self, session: Any, highest: dict[tuple[str, int], tuple[int, str]]) -> bool:
+        """A partition that hands out an offset we already wrote at has lost its log (a restarted
+        in-memory broker). Checked on every publish: the periodic read-back alone misses a loss when
+        new events reach the fresh log before the check runs."""
+        table = self._tables.published_offsets
+        known = {(row.topic, row.kafka_partition): row.max_offset
+                 for row in (await session.execute(select(table))).all()}
+        return any(offset <= known.get(key, -1) for key, (offset, _) in highest.items())
 
     async def _record_offsets(self, session: Any, highest: dict[tuple[str, int], tuple[int, str]]) -> None:
         table = self._tables.published_offsets

@@ -107,6 +107,40 @@ async def test_relay_republishes_when_the_broker_lost_its_log(
     assert len(await read_topic(bootstrap, "intake.request.v1", 3)) == 3
 
 
+async def test_relay_republishes_when_new_events_reach_the_fresh_log_first(
+    tmp_path: Path, broker: ManagedProcess, bootstrap: str
+) -> None:
+    """The broker restarts and a new event is published before the periodic read-back runs: the
+    partition hands out an offset the relay already wrote at, so everything retained goes again."""
+    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
+    await ensure_topics(settings)
+    harness = Harness(sqlite_url(tmp_path))
+    await harness.create()
+    producer = make_producer(settings)
+    await producer.start()
+    relay = OutboxRelay(db=harness.db, tables=harness.tables, settings=settings, producer=lambda: producer,
+                        clock=harness.uow.clock)
+    try:
+        async with harness.uow() as uow:
+            for index in range(3):
+                await uow.emit(withdrawn("same-key", reason="found_elsewhere"))
+        assert await relay.publish_pending() == 3
+        broker.restart()  # memory-only broker: the log is gone
+        await ensure_topics(settings)
+        async with harness.uow() as uow:
+            await uow.emit(withdrawn("same-key", reason="moved"))
+
+        async def publish() -> int:
+            return await relay.publish_pending()
+
+        await eventually(publish, until=lambda sent: sent == 1, what="the new event published", timeout=60)
+        assert relay.republish_rounds == 1, "the offset going back was noticed at once"
+        assert await relay.publish_pending() == 4, "the three lost events and the new one go again"
+    finally:
+        await producer.stop()
+    assert len(await read_topic(bootstrap, "intake.request.v1", 5)) >= 4
+
+
 async def test_only_one_relay_of_a_service_publishes(tmp_path: Path, bootstrap: str, db_engine: str,
                                                      postgres: object) -> None:
     """Two replicas: one relay leads (per-key order), the other stands by until the leader goes."""
