@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import urlparse
 
 from infra.simulator.api import Api
@@ -96,8 +97,8 @@ class Actors:
             return
         path = f"/api/v1/proposals/{pending.proposal_id}/{pending.decision}"
         body = {"accept_deviation": True} if pending.decision == "accept" else {"reason": "too_far"}
-        answer = await self.api.request("POST", "matching", path, json=body, key=f"{pending.decision}:{pending.proposal_id}",
-                                        ok=(), **child.actor)
+        answer = await self.api.request("POST", "matching", path, json=body, ok=(), **child.actor,
+                                        key=f"{pending.decision}:{pending.proposal_id}")
         if answer.status_code == 200 and pending.decision == "accept":
             proposal = await self.proposal(child, pending.proposal_id)
             days = sum(1.0 if d.get("part", "full") == "full" else 0.5 for d in proposal["care_pattern"]["days"])
@@ -117,7 +118,7 @@ class Actors:
         child.pending = None
         child.next_proposal_on = today + timedelta(days=self.rng.randint(5, 30)) if child.answers else None
 
-    async def proposal(self, child: Child, proposal_id: str) -> dict[str, object]:
+    async def proposal(self, child: Child, proposal_id: str) -> dict[str, Any]:
         listed = await self.api.json("GET", "matching", f"/api/v1/requests/{child.request_id}/proposals",
                                      user=child.desk_user)
         return next(p for p in listed if p["proposal_id"] == proposal_id)

@@ -73,7 +73,7 @@ class Api:
                 answer = await self.http.request(method, self.urls[service] + path, json=json, params=params,
                                                  data=data, headers=headers)
             except httpx.TransportError as exc:
-                answer, failure = None, repr(exc)
+                failure = repr(exc)
             else:
                 failure = f"{answer.status_code} {answer.text[:300]}"
                 if answer.status_code == 401 and user:

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import asyncio
 import mailbox
+import os
+import subprocess
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +19,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from infra.simulator.api import Api
 from infra.simulator.population import Population
 from infra.simulator.truth import GroundTruth, differences, expected_report, rows_of_document
+from services.runtime.settings import ROOT
 
 BUS_SERVICES = ("intake", "offer", "matching", "notifications", "reporting")
 
@@ -23,6 +27,7 @@ BUS_SERVICES = ("intake", "offer", "matching", "notifications", "reporting")
 @dataclass
 class Findings:
     report_diffs: dict[str, list[str]] = field(default_factory=dict)  # desk id -> differing cells
+    rebuild_diffs: dict[str, list[str]] = field(default_factory=dict)  # the same after a rebuild from the log
     totals: dict[str, dict[str, int]] = field(default_factory=dict)  # desk id -> column totals (exported)
     missing_requests: list[str] = field(default_factory=list)
     mails: int = 0
@@ -33,8 +38,8 @@ class Findings:
 
     @property
     def ok(self) -> bool:
-        return not (any(self.report_diffs.values()) or self.missing_requests or self.duplicate_notifications
-                    or self.dead_letters or any(self.outbox_pending.values()))
+        return not (any(self.report_diffs.values()) or any(self.rebuild_diffs.values()) or self.missing_requests
+                    or self.duplicate_notifications or self.dead_letters or any(self.outbox_pending.values()))
 
 
 async def settle(api: Api, findings: Findings, timeout: float = 180) -> None:
@@ -51,7 +56,7 @@ async def settle(api: Api, findings: Findings, timeout: float = 180) -> None:
 
 
 async def compare_reports(api: Api, population: Population, truth: GroundTruth, findings: Findings,
-                          timeout: float = 300) -> None:
+                          timeout: float = 300, after_rebuild: bool = False) -> None:
     """Fetch each desk's export until it equals the ground truth (the bus may still be catching up)."""
     deadline = time.monotonic() + timeout
     for desk in population.desks:
@@ -63,8 +68,17 @@ async def compare_reports(api: Api, population: Population, truth: GroundTruth, 
             if not diffs or time.monotonic() > deadline:
                 break
             await asyncio.sleep(2)
-        findings.report_diffs[desk.desk_id] = diffs
+        (findings.rebuild_diffs if after_rebuild else findings.report_diffs)[desk.desk_id] = diffs
         findings.totals[desk.desk_id] = {c: v["total"] for c, v in document["total"]["counts"].items()}
+
+
+def rebuild_reporting(env: dict[str, str]) -> None:
+    """The operator's ``python -m services.reporting rebuild``: forget the projection, replay the log.
+    After broker restarts the log holds only what the relays republished: the report must not change."""
+    done = subprocess.run([sys.executable, "-m", "services.reporting", "rebuild"], cwd=ROOT,  # noqa: S603
+                          env={**os.environ, **env}, capture_output=True, text=True, timeout=1800)
+    if done.returncode != 0:
+        raise RuntimeError(f"rebuild failed: {done.stderr[-2000:]}")
 
 
 async def requests_exist(api: Api, population: Population, truth: GroundTruth, findings: Findings) -> None:
@@ -102,7 +116,7 @@ async def dead_letters(bootstrap: str, findings: Findings) -> None:
                 for records in batch.values():
                     for record in records:
                         headers: dict[str, Any] = {k: v.decode(errors="replace") for k, v in record.headers or ()}
-                        findings.dead_letters.append(
-                            f"{topic}: group {headers.get('dlt-consumer-group')}: {headers.get('dlt-error', '?')[:200]}")
+                        group, error = headers.get("dlt-consumer-group"), headers.get("dlt-error", "?")[:200]
+                        findings.dead_letters.append(f"{topic}: group {group}: {error}")
     finally:
         await consumer.stop()

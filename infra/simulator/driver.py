@@ -39,7 +39,8 @@ class ChaosPlan:
         order = [t for _ in range(rounds) for t in rng.sample(targets, len(targets))]
         span = (population.cutoff - population.start).days
         days = sorted(population.start + timedelta(days=rng.randrange(20, span - 20)) for _ in order)
-        return cls(tuple((day, target, round(rng.uniform(0.2, 2.0), 2)) for day, target in zip(days, order, strict=True)))
+        return cls(tuple((day, target, round(rng.uniform(0.2, 2.0), 2))
+                         for day, target in zip(days, order, strict=True)))
 
 
 @dataclass

@@ -117,7 +117,7 @@ def group_desks(towns: list[Municipality], per_desk: int) -> list[SimDesk]:
     by_arrondissement: dict[str, list[Municipality]] = {}
     for town in towns:
         by_arrondissement.setdefault(town.arrondissement_nl, []).append(town)
-    desks = []
+    desks: list[SimDesk] = []
     for arrondissement in sorted(by_arrondissement):
         members = by_arrondissement[arrondissement]
         for start in range(0, len(members), per_desk):
@@ -142,8 +142,8 @@ def generate(scale: Scale, seed: int = 2028, year: int = 2028) -> Population:
         for _ in range(count):
             if not providers or rng.random() < 0.55:  # many small organisations, some with several sites
                 number = len(providers) + 1
-                providers.append(SimProvider(f"p{number:05d}", f"Kinderopvang {number}", kbo_number(4_000_000 + number * 7),
-                                             f"sim.aanbieder.{number}"))
+                providers.append(SimProvider(f"p{number:05d}", f"Kinderopvang {number}",
+                                             kbo_number(4_000_000 + number * 7), f"sim.aanbieder.{number}"))
             owner = providers[-1] if rng.random() < 0.7 else rng.choice(providers)
             family_care = rng.random() < 0.35
             places = max(2, round(rng.gauss(scale.places_per_location * (0.5 if family_care else 1.25),

@@ -7,6 +7,7 @@ identity knows the simulation's desk workers and providers (``IDENTITY_ACCOUNTS_
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,7 @@ def make_stack(var_dir: Path, database_urls: dict[str, str] | None = None) -> Lo
 
 
 async def simulate(stack: LocalStack, population: Population, *, chaos_rounds: int = 1,
-                   progress: Progress | None = None) -> RunResult:
+                   progress: Progress | None = None, rebuild: bool = True) -> RunResult:
     """Play *population*'s year on a started *stack*; SIGKILL every bus service and the broker
     *chaos_rounds* times at seeded days; then run every check of issue 8."""
     api = Api({name: stack.url(name) for name in SERVICES})
@@ -58,6 +59,11 @@ async def simulate(stack: LocalStack, population: Population, *, chaos_rounds: i
         await checks.settle(api, findings)
         await checks.compare_reports(api, population, truth, findings)
         seconds["report"] = time.monotonic() - started
+        if rebuild:
+            started = time.monotonic()
+            await asyncio.to_thread(checks.rebuild_reporting, stack.service_env("reporting"))
+            await checks.compare_reports(api, population, truth, findings, after_rebuild=True)
+            seconds["rebuild"] = time.monotonic() - started
         await checks.requests_exist(api, population, truth, findings)
         checks.notifications_sent_twice(stack.maildir, findings)
         await checks.dead_letters(stack.bootstrap_servers, findings)
@@ -83,8 +89,13 @@ def describe(result: RunResult) -> list[str]:
     ]
     for desk_id, totals in findings.totals.items():
         diffs = findings.report_diffs.get(desk_id, [])
-        lines.append(f"report {desk_id[:8]}: {totals} — {'equal to the ground truth' if not diffs else f'{len(diffs)} cells differ'}")
+        verdict = "equal to the ground truth" if not diffs else f"{len(diffs)} cells differ"
+        lines.append(f"report {desk_id[:8]}: {totals} — {verdict}")
         lines += [f"  {d}" for d in diffs[:40]]
+        if desk_id in findings.rebuild_diffs:
+            again = findings.rebuild_diffs[desk_id]
+            lines.append(f"  after a rebuild from the log: {'equal' if not again else f'{len(again)} cells differ'}")
+            lines += [f"  {d}" for d in again[:40]]
     lines.append(f"requests missing in intake: {len(findings.missing_requests)} {findings.missing_requests[:5]}")
     lines.append(f"mails: {findings.mails}; notifications sent twice: {len(findings.duplicate_notifications)}")
     lines.append(f"dead letters: {len(findings.dead_letters)}")

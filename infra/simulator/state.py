@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from infra.simulator.families import Family
 
@@ -29,7 +30,7 @@ class Child:
     proposals_made: int = 0
 
     @property
-    def actor(self) -> dict[str, str]:
+    def actor(self) -> dict[str, Any]:
         """The family answers with its own link token; families without one go through the desk."""
         return {"bearer": self.family_token} if self.family_token else {"user": self.desk_user}
 

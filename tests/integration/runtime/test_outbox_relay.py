@@ -122,7 +122,7 @@ async def test_relay_republishes_when_new_events_reach_the_fresh_log_first(
                         clock=harness.uow.clock)
     try:
         async with harness.uow() as uow:
-            for index in range(3):
+            for _ in range(3):
                 await uow.emit(withdrawn("same-key", reason="found_elsewhere"))
         assert await relay.publish_pending() == 3
         broker.restart()  # memory-only broker: the log is gone
