@@ -80,7 +80,7 @@ class Driver:
         kills: dict[date, list[tuple[str, float]]] = defaultdict(list)
         for day, target, down in self.plan.kills:
             kills[day].append((target, down))
-        day = population.start
+        day, last_read = population.start, date.min
         while day <= population.cutoff:
             children = list(actors.children.values())
             proposing = [c for c in children if c.next_proposal_on is not None and c.next_proposal_on <= day]
@@ -100,8 +100,11 @@ class Driver:
                         await actors.register_again(family)
                 if day in closures:
                     await actors.close_a_location(day)
-                if proposing:
+                unknown = any(not actors.feeds.told.get(c.request_id) for c in proposing)
+                if unknown and (day - last_read).days >= population.scale.feed_every_days:
                     await actors.read_feeds()
+                    last_read = day
+                if proposing:
                     for child in proposing:
                         await actors.propose(child, day)
                 for child in answering:

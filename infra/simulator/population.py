@@ -36,10 +36,11 @@ class Scale:
     closures: int
     outside_share: float = 0.03
     distribution_mode: str = "preferences_only"
+    feed_every_days: int = 1  # how often providers' software reads its feed when a request waits for one
 
 
-FULL = Scale("full", None, 6, 20.8, 16.6, 65_000, 12)
-MEDIUM = Scale("medium", 12, 6, 6.0, 12.0, 3_000, 3)
+FULL = Scale("full", None, 6, 20.8, 16.6, 65_000, 12, feed_every_days=7)
+MEDIUM = Scale("medium", 12, 6, 6.0, 12.0, 3_000, 3, feed_every_days=3)
 REDUCED = Scale("reduced", 3, 3, 2.7, 8.0, 120, 1, outside_share=0.05, distribution_mode="broadcast_when_urgent")
 SCALES = {s.name: s for s in (FULL, MEDIUM, REDUCED)}
 

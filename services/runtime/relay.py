@@ -108,9 +108,11 @@ class OutboxRelay:
                     await self._sleep(2)
                     continue
                 if loop.time() - last_check > 10:
-                    last_check = loop.time()
-                    await self.detect_lost_log()
-                    await self.purge_expired()
+                    try:
+                        await self.detect_lost_log()
+                        await self.purge_expired()
+                    finally:  # a check that fails or hangs must not starve publishing: next one in 10 s
+                        last_check = loop.time()
                 sent = await self.publish_pending()
                 backoff = 0.1
                 if sent:
@@ -244,6 +246,10 @@ class OutboxRelay:
         await consumer.start()
         try:
             if {row.topic for row in known} - set(await consumer.topics()):
+                return True
+            # a restarted broker may have re-created a topic (auto-created by a client) with fewer
+            # partitions: asking for the offsets of a partition that no longer exists only times out
+            if any(row.kafka_partition not in (consumer.partitions_for_topic(row.topic) or set()) for row in known):
                 return True
             expected = {TopicPartition(row.topic, row.kafka_partition): row for row in known}
             consumer.assign(list(expected))

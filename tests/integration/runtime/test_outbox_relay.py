@@ -141,6 +141,38 @@ async def test_relay_republishes_when_new_events_reach_the_fresh_log_first(
     assert len(await read_topic(bootstrap, "intake.request.v1", 5)) >= 4
 
 
+async def test_relay_notices_a_topic_re_created_with_fewer_partitions(
+    tmp_path: Path, broker: ManagedProcess, bootstrap: str
+) -> None:
+    """After a broker restart a client may auto-create the topic with fewer partitions than we wrote
+    to: that is a lost log too (asking for the offsets of a missing partition would only time out)."""
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
+    await ensure_topics(settings)
+    harness = Harness(sqlite_url(tmp_path))
+    await harness.create()
+    producer = make_producer(settings)
+    await producer.start()
+    relay = OutboxRelay(db=harness.db, tables=harness.tables, settings=settings, producer=lambda: producer,
+                        clock=harness.uow.clock)
+    try:
+        async with harness.uow() as uow:
+            for index in range(12):  # spread over the six partitions
+                await uow.emit(withdrawn(f"spread-{index}"))
+        assert await relay.publish_pending() == 12
+        broker.restart()
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        await admin.start()
+        try:
+            await admin.create_topics([NewTopic("intake.request.v1", 1, 1)])
+        finally:
+            await admin.close()
+        assert await asyncio.wait_for(relay.detect_lost_log(), 30) is True
+    finally:
+        await producer.stop()
+
+
 async def test_only_one_relay_of_a_service_publishes(tmp_path: Path, bootstrap: str, db_engine: str,
                                                      postgres: object) -> None:
     """Two replicas: one relay leads (per-key order), the other stands by until the leader goes."""
