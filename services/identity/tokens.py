@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from infra.demo.data import DemoAccount
@@ -42,7 +43,11 @@ def parent_link_claims(
     return claims
 
 
-def api_key_claims(issuer: str, audience: str, key_id: str, provider_id: str) -> dict[str, Any]:
+def api_key_claims(issuer: str, audience: str, key_id: str, provider_id: str,
+                   location_ids: Sequence[str] = ()) -> dict[str, Any]:
+    """A key scoped to some locations gives a token scoped to them (every service checks the claim)."""
     claims = _base(issuer, audience, f"apikey:{key_id}", USER_TOKEN_SECONDS)
     claims.update(role="organisator", provider_id=provider_id, name=f"API key {key_id}")
+    if location_ids:
+        claims["location_ids"] = sorted(location_ids)
     return claims

@@ -22,7 +22,7 @@ from services.intake.handlers.policies import seed_demo_desks
 from services.intake.jobs import retention_loop, stop_task
 from services.runtime.clock import Clock, SettableClock
 from services.runtime.http import create_app
-from services.runtime.redis_tools import IdempotencyMiddleware, RateLimiter, make_redis
+from services.runtime.redis_tools import RateLimiter, make_redis
 from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
 
@@ -73,6 +73,4 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     app = create_app(settings=settings, title="Opvangloket intake", routers=list(ROUTERS), runtime=runtime,
                      on_startup=[start], on_shutdown=[stop], description=DESCRIPTION)
     app.state.intake = parts
-    if not any(m.cls is IdempotencyMiddleware for m in app.user_middleware):  # newer create_app adds it itself
-        app.add_middleware(IdempotencyMiddleware, redis=redis, service="intake")
     return app

@@ -16,7 +16,6 @@ from services.matching.handlers import READ_MODEL_HANDLERS
 from services.matching.jobs import expiry_loop
 from services.runtime.clock import Clock, SettableClock
 from services.runtime.http import create_app
-from services.runtime.redis_tools import IdempotencyMiddleware, make_redis
 from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
 
@@ -47,8 +46,4 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     app = create_app(settings=settings, title="Opvangloket matching", routers=list(ROUTERS), runtime=runtime,
                      on_startup=[start_jobs], on_shutdown=[stop_jobs],
                      description="Distribution, responses, proposals, allocations and allocation rounds.")
-    # providers' software retries: a POST with an Idempotency-Key runs once, repeats get the same answer.
-    # create_app adds the middleware itself; a second layer would answer every keyed POST with 409.
-    if not any(m.cls is IdempotencyMiddleware for m in app.user_middleware):
-        app.add_middleware(IdempotencyMiddleware, redis=make_redis(settings.redis_url), service="matching")
     return app

@@ -7,6 +7,7 @@ from fastapi import FastAPI
 import services.notifications.domain.messages  # noqa: F401 - registers message texts
 from contracts.events.intake import DESK_POLICY_TOPIC, REQUEST_TOPIC
 from contracts.events.matching import MATCHING_TOPIC
+from contracts.events.reporting import REPORT_SHARE_TOPIC
 from services.notifications.adapters.directory import Directory
 from services.notifications.adapters.mailer import Mailer
 from services.notifications.adapters.tables import metadata
@@ -14,7 +15,7 @@ from services.notifications.adapters.webhook_sender import WebhookSender
 from services.notifications.demo import seed_demo_preferences
 from services.notifications.dispatch.dispatcher import Dispatcher
 from services.notifications.entrypoints.http import ROUTERS
-from services.notifications.handlers import MATCHING_HANDLERS, POLICY_HANDLERS, REQUEST_HANDLERS
+from services.notifications.handlers import MATCHING_HANDLERS, POLICY_HANDLERS, REPORT_HANDLERS, REQUEST_HANDLERS
 from services.notifications.scheduling.scheduler import Scheduler
 from services.runtime.clock import Clock, SettableClock
 from services.runtime.http import create_app
@@ -35,6 +36,10 @@ def subscribe_all(runtime: ServiceRuntime) -> None:
     runtime.subscribe(Subscription(
         group="notifications.matching", topics=(MATCHING_TOPIC,), handlers=MATCHING_HANDLERS,
         description="Tells providers of distributed requests and families of proposals; runs their deadlines.",
+    ))
+    runtime.subscribe(Subscription(
+        group="notifications.reports", topics=(REPORT_SHARE_TOPIC,), handlers=REPORT_HANDLERS,
+        description="Tells every provider of a working area that its desk shared the yearly report.",
     ))
 
 

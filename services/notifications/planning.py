@@ -24,6 +24,7 @@ from services.notifications.domain import keys
 from services.notifications.domain.deadlines import DEFAULT_DIGEST_HOUR, next_digest_at
 
 DIGESTIBLE = ("new_request",)
+NOT_IN_FEED = ("report_shared",)  # the pull feed lists requests; a shared report is fetched from reporting
 
 
 def _json(details: dict[str, Any]) -> str:
@@ -57,6 +58,8 @@ async def plan_provider_message(
     language = prefs.language if prefs else "nl"
     planned = 0
     for channel, target in await provider_targets(session, provider_id):
+        if channel == "pull" and kind in NOT_IN_FEED:
+            continue
         due, batch = source_time, None
         if mode == "digest" and kind in DIGESTIBLE and channel in ("email", "webhook"):
             due = next_digest_at(source_time, hour)

@@ -25,7 +25,7 @@ from services.offer.handlers.demo import ensure_version_row, seed_demo_offer
 from services.offer.handlers.desks import DESK_HANDLERS
 from services.runtime.clock import Clock, SettableClock
 from services.runtime.http import create_app
-from services.runtime.redis_tools import IdempotencyMiddleware, make_redis
+from services.runtime.redis_tools import make_redis
 from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
 
@@ -75,6 +75,4 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     )
     app.state.search_cache = SearchCache(redis, registry=app.state.metrics.registry)
     document_security(app, settings.public_url)
-    if not any(m.cls is IdempotencyMiddleware for m in app.user_middleware):  # create_app adds it itself
-        app.add_middleware(IdempotencyMiddleware, redis=redis, service="offer")
     return app

@@ -42,6 +42,7 @@ class Principal(BaseModel):
     desk_ids: tuple[str, ...] = ()
     provider_id: str | None = None
     request_ids: tuple[str, ...] = ()
+    location_ids: tuple[str, ...] = ()  # an API key scoped to some locations; empty = all of the provider's
     language: str = "nl"
 
     def may_see_desk(self, desk_id: str) -> bool:
@@ -49,6 +50,11 @@ class Principal(BaseModel):
 
     def may_act_for_provider(self, provider_id: str) -> bool:
         return self.role is Role.SERVICE or (self.role is Role.PROVIDER and self.provider_id == provider_id)
+
+    def may_act_for_location(self, provider_id: str, location_id: str) -> bool:
+        if not self.may_act_for_provider(provider_id):
+            return False
+        return self.role is Role.SERVICE or not self.location_ids or location_id in self.location_ids
 
     def may_see_request(self, request_id: str, desk_id: str) -> bool:
         if self.role is Role.PARENT:
@@ -64,6 +70,7 @@ def principal_from_claims(claims: dict[str, Any]) -> Principal:
         desk_ids=tuple(claims.get("desk_ids", ())),
         provider_id=claims.get("provider_id"),
         request_ids=tuple(claims.get("request_ids", ())),
+        location_ids=tuple(claims.get("location_ids", ())),
         language=str(claims.get("locale", "nl"))[:2],
     )
 

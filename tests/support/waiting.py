@@ -25,5 +25,14 @@ async def eventually(
         except Exception as exc:  # the system may be restarting
             last = exc  # type: ignore[assignment]
         if time.monotonic() > deadline:
-            raise AssertionError(f"{what} did not hold within {timeout:.0f}s; last value: {last!r}")
+            raise AssertionError(f"{what} did not hold within {timeout:.0f}s; last value: {describe(last)}")
         await asyncio.sleep(interval)
+
+
+def describe(value: object) -> str:
+    """An HTTP answer is shown with its body: "409 Conflict" alone does not say which rule refused."""
+    text = getattr(value, "text", None)
+    status = getattr(value, "status_code", None)
+    if status is not None and isinstance(text, str):
+        return f"{status} {text[:500]}"
+    return repr(value)

@@ -155,6 +155,7 @@ def build_router(settings: ServiceSettings, key: SigningKey, portal_url: str) ->
         if response.status_code != 200:
             return oauth_error("invalid_grant")
         found = response.json()
-        return token_response(tokens.api_key_claims(issuer, audience, found["key_id"], found["provider_id"]))
+        return token_response(tokens.api_key_claims(issuer, audience, found["key_id"], found["provider_id"],
+                                                     found.get("location_ids") or ()))
 
     return router

@@ -41,6 +41,6 @@ async def own_location(uow: UnitOfWork, principal: Principal, location_id: str) 
     location = await uow.session.get(LocationView, location_id)
     if location is None or not location.snapshot:
         raise AppError("unknown_location", 404, field="location_id")
-    if not principal.may_act_for_provider(location.provider_id):
+    if not principal.may_act_for_location(location.provider_id, location_id):
         raise AppError("not_your_location", 403, field="location_id")
     return location

@@ -138,7 +138,7 @@ async def ranking(location_id: str, runtime: Runtime, principal: CurrentPrincipa
         if principal.role is Role.DESK:
             desk = await desk_of_location(session, location.nis_code, today)
             check_desk(principal, desk.desk_id if desk else "")
-        elif not principal.may_act_for_provider(location.provider_id):
+        elif not principal.may_act_for_location(location.provider_id, location_id):
             raise AppError("forbidden", 403)
         entries = await location_ranking(session, location, today)
     return {"location_id": location_id, "provider_id": location.provider_id,

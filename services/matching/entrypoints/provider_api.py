@@ -52,9 +52,11 @@ async def feed(runtime: Runtime, principal: CurrentPrincipal, cursor: int = Quer
                limit: int = Query(100, ge=1, le=500), provider_id: str | None = None) -> Feed:
     provider = provider_of(principal, provider_id)
     async with runtime.db.session(readonly=True) as session:
-        entries = (await session.exec(select(ProviderFeedEntry).where(
-            ProviderFeedEntry.provider_id == provider, col(ProviderFeedEntry.seq) > cursor)
-            .order_by(col(ProviderFeedEntry.seq)).limit(limit))).all()
+        query = select(ProviderFeedEntry).where(ProviderFeedEntry.provider_id == provider,
+                                                col(ProviderFeedEntry.seq) > cursor)
+        if principal.location_ids:  # a key scoped to some locations reads only their part of the feed
+            query = query.where(col(ProviderFeedEntry.location_id).in_(principal.location_ids))
+        entries = (await session.exec(query.order_by(col(ProviderFeedEntry.seq)).limit(limit))).all()
         ids = {e.request_id for e in entries}
         views = {v.request_id: v for v in (await session.exec(select(OpenRequestView).where(
             col(OpenRequestView.request_id).in_(ids)))).all()}

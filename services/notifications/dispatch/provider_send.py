@@ -20,9 +20,11 @@ from services.notifications.adapters.webhook_sender import WebhookSender
 from services.notifications.dispatch.facts import request_facts
 from services.notifications.dispatch.outcomes import details_of, log_attempt
 from services.notifications.domain.provider_texts import provider_mail
+from services.notifications.domain.report_texts import report_shared_mail
 from services.runtime.uow import UnitOfWork
 
-WEBHOOK_TYPES = {"new_request": "request.distributed", "reminder": "request.reminder"}
+WEBHOOK_TYPES = {"new_request": "request.distributed", "reminder": "request.reminder",
+                 "report_shared": "report.shared"}
 
 
 async def item_of(session: AsyncSession, row: Delivery, directory: Directory) -> dict[str, Any]:
@@ -46,7 +48,10 @@ async def send_email(session: AsyncSession, rows: list[Delivery], group_key: str
     items = [await item_of(session, row, directory) for row in rows]
     first = rows[0]
     kind = "digest" if first.batch_key else first.kind
-    subject, body = provider_mail(kind, items, first.language, portal_url)
+    if kind == "report_shared":
+        subject, body = report_shared_mail(items[0], first.language, portal_url)
+    else:
+        subject, body = provider_mail(kind, items, first.language, portal_url)
     message = mailer.build(to=first.target, subject=subject, body=body, message_id=message_id(group_key, rows),
                            sent_at=at, language=first.language)
     return await mailer.send(message)

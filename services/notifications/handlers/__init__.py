@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.notifications.handlers import distribution, policies, proposals, requests
+from services.notifications.handlers import distribution, policies, proposals, reports, requests
 from services.runtime.consumer import Handler
 
 REQUEST_HANDLERS: dict[str, Handler] = {
@@ -25,3 +25,5 @@ MATCHING_HANDLERS: dict[str, Handler] = {
     "PlaceAllocated": proposals.on_place_allocated,
     "RequestReopened": proposals.on_request_reopened,
 }
+
+REPORT_HANDLERS: dict[str, Handler] = {"YearlyReportShared": reports.on_yearly_report_shared}

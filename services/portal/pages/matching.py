@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 import services.portal.pages.matching_texts  # noqa: F401 - registers the texts
 from services.portal.pages import matching_family, matching_provider, matching_rounds
-from services.portal.pages.matching_client import call, location_names, page, sign_in
+from services.portal.pages.matching_client import call, location_ids_in, location_names, page, sign_in
 from services.portal.session import PortalUser
 from services.runtime.auth import Role
 
@@ -49,6 +49,6 @@ async def request_detail(request: Request, request_id: str, user: PortalUser) ->
     if user is None:
         return sign_in(request)
     answer = await call(request, "GET", f"/api/v1/requests/{request_id}/overview")
-    names = await location_names(request) if answer.ok else {}
+    names = await location_names(request, location_ids_in(answer.body)) if answer.ok else {}
     return page(request, "matching/request.html", {"o": answer.body if answer.ok else None, "error": answer.error,
                                                    "names": names}, user, status_code=answer.status)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from services.portal.pages.matching_client import call, location_names, page, sign_in
+from services.portal.pages.matching_client import call, location_ids_in, location_names, page, sign_in
 from services.portal.session import PortalUser
 from services.runtime.auth import Principal
 
@@ -17,7 +17,7 @@ DECLINE_REASONS = ("too_far", "wrong_days", "too_late", "too_expensive", "found_
 async def _render(request: Request, user: Principal, request_id: str, *, notice: str = "", error: str = "",
                   status_code: int = 200) -> Response:
     answer = await call(request, "GET", f"/api/v1/requests/{request_id}/proposals")
-    names = await location_names(request) if answer.ok else {}
+    names = await location_names(request, location_ids_in(answer.body)) if answer.ok else {}
     return page(request, "matching/proposals.html", {
         "request_id": request_id, "proposals": answer.body if answer.ok else [], "names": names,
         "reasons": DECLINE_REASONS, "notice": notice, "error": error or answer.error,

@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from services.portal.pages.matching_client import call, location_names, page, sign_in
+from services.portal.pages.matching_client import call, own_locations, page, sign_in
 from services.portal.session import PortalUser
 from services.runtime.auth import Principal
 
@@ -18,13 +18,11 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri")
 
 async def _render(request: Request, user: Principal, *, notice: str = "", error: str = "",
                   status_code: int = 200) -> Response:
-    names = await location_names(request)
-    mine = sorted((lid for lid, loc in names.items() if loc["provider_id"] == user.provider_id),
-                  key=lambda lid: names[lid]["name"])
     rankings: list[dict[str, Any]] = []
-    for location_id in mine:
+    for location in await own_locations(request):
+        location_id = location["location_id"]
         answer = await call(request, "GET", f"/api/v1/locations/{location_id}/ranking")
-        rankings.append({"location_id": location_id, "name": names[location_id]["name"],
+        rankings.append({"location_id": location_id, "name": location["name"],
                          "entries": answer.body["entries"] if answer.ok else [], "error": answer.error})
     return page(request, "matching/provider.html", {"rankings": rankings, "notice": notice, "error": error,
                                                     "weekdays": WEEKDAYS}, user, status_code=status_code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from services.portal.pages.matching_client import call, location_names, page, sign_in
+from services.portal.pages.matching_client import call, location_ids_in, location_names, page, sign_in
 from services.portal.session import PortalUser
 from services.runtime.auth import Principal
 
@@ -45,7 +45,7 @@ async def detail(request: Request, round_id: str, user: PortalUser, error: str =
     if user is None:
         return sign_in(request)
     answer = await call(request, "GET", f"/api/v1/rounds/{round_id}")
-    names = await location_names(request) if answer.ok else {}
+    names = await location_names(request, location_ids_in(answer.body)) if answer.ok else {}
     return page(request, "matching/round.html", {"r": answer.body if answer.ok else None, "names": names,
                                                  "error": answer.error}, user, status_code=answer.status)
 

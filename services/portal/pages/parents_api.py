@@ -63,13 +63,17 @@ async def json_or(request: Request, service: str, path: str, default: Any, *, to
 
 def _items(payload: Any) -> list[dict[str, Any]]:
     if isinstance(payload, dict):
-        payload = payload.get("locations") or payload.get("items") or []
+        payload = payload.get("results") or payload.get("locations") or payload.get("items") or []
     return [item for item in payload if isinstance(item, dict)] if isinstance(payload, list) else []
 
 
-async def location_options(request: Request) -> list[tuple[str, str]]:
-    """Locations to rank, from offer's public search (empty when offer cannot answer)."""
-    found = _items(await json_or(request, "offer", "/api/v1/locations", []))
+async def location_options(request: Request, near: str | None = None) -> list[tuple[str, str]]:
+    """Locations to rank, from offer's public search (empty when offer cannot answer): the nearest to the
+    family's municipality when known, else the first page of the search (at most 200)."""
+    params: dict[str, Any] = {"limit": 200}
+    if near:
+        params.update(near=near, max_km=25)
+    found = _items(await json_or(request, "offer", "/api/v1/locations", [], params=params))
     return sorted(((str(i["location_id"]), str(i.get("name") or i["location_id"])) for i in found
                    if "location_id" in i), key=lambda item: item[1].lower())
 

@@ -133,7 +133,8 @@ async def change_page(request: Request, request_id: str) -> Response:
                                  status_code=503)
     return render(request, "parents/change.html", {
         "detail": detail, "values": preference_values(detail["preferences"]), "errors": {},
-        "municipalities": municipality_options(page_language(request)), "locations": await location_options(request),
+        "municipalities": municipality_options(page_language(request)),
+        "locations": await location_options(request, near=detail.get("home_nis")),
         "max_ranked": MAX_RANKED, "withdraw_reasons": WITHDRAW_REASONS})
 
 

@@ -1,23 +1,11 @@
-"""Real headless Chromium (Debian's) driving the portal of the shared ``system`` stack."""
+"""Pages of the shared ``system`` stack in the one session-wide Chromium (tests/e2e/conftest.py)."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, async_playwright
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="session")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield chromium
-        await chromium.close()
+from playwright.async_api import Browser, BrowserContext, Page
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ was told. Dutch by default, French on request, nothing loaded from another origi
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from typing import Any
 
 import httpx
 import pytest
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, Page
 
 from infra.local.stack import LocalStack
 from tests.e2e.matching.test_request_to_allocation import parent_link, password_token
@@ -18,17 +17,6 @@ from tests.support.payloads import registration
 from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.browser]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                                    args=CHROMIUM_ARGS)
-        yield chromium
-        await chromium.close()
 
 
 async def signed_in(browser: Browser, system: LocalStack, authorization: dict[str, str],
@@ -54,7 +42,7 @@ async def test_provider_proposes_family_accepts_by_keyboard_desk_sees_why(
         return answer.status_code == 200 and answer.json()["distribution"]
 
     await eventually(distributed, what="request distributed")
-    portal, seen = system.url("portal"), []
+    portal, seen = system.url("portal"), list[str]()
 
     provider = await signed_in(browser, system, await password_token(http, system, "zonnebloem"), seen)
     await provider.goto(f"{portal}/matching/provider")

@@ -92,6 +92,12 @@ async def test_from_registration_to_allocation_with_the_other_proposal_withdrawn
         assert retried.json() == made.json() and retried.headers.get("idempotent-replayed") == "true"
         proposals.append(made.json())
 
+    async def allocated_at_ledeberg() -> dict[str, int]:
+        free = (await http.get(f"{system.url('offer')}/api/v1/locations/{LEDEBERG}/free-places",
+                               params={"from": wanted.isoformat()})).json()
+        return {day["weekday"]: day["allocated"] for day in free["days"]}
+
+    before = await allocated_at_ledeberg()
     family = await parent_link(http, system, request_id)
     listed = (await http.get(f"{matching}/api/v1/requests/{request_id}/proposals", headers=family)).json()
     assert {p["status"] for p in listed} == {"pending"} and len(listed) == 2
@@ -108,8 +114,12 @@ async def test_from_registration_to_allocation_with_the_other_proposal_withdrawn
                                             "proposal_id": proposals[0]["proposal_id"]}
     assert [e["type"] for e in events].count("ProposalMade") == 2
 
-    async def intake_status() -> str:
-        answer = await http.get(f"{system.url('intake')}/api/v1/requests/{request_id}/status")
+    async def intake_status() -> str:  # the family, through its own link, sees the allocation in intake
+        answer = await http.get(f"{system.url('intake')}/api/v1/requests/{request_id}/status", headers=family)
         return str(answer.json().get("status"))
 
     await eventually(intake_status, until=lambda s: s == "allocated", what="intake sees the allocation")
+    asked = {d["weekday"] for d in body["care_pattern"]["days"]}
+    expected = {day: count + (day in asked) for day, count in before.items()}
+    await eventually(allocated_at_ledeberg, until=lambda now: now == expected,
+                     what="offer counts the allocated place on the asked weekdays")

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 from aiokafka import AIOKafkaProducer
-from playwright.async_api import Browser, async_playwright
+from playwright.async_api import Browser
 
 from contracts.builder import envelope_for
 from contracts.envelope import encode
@@ -19,9 +19,6 @@ from contracts.events.base import Event
 from infra.demo.data import ACCOUNTS, PROVIDERS
 from infra.local.stack import LocalStack
 from tests.integration.notifications.neighbours import WebhookReceiver, serving
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @dataclass
@@ -99,15 +96,6 @@ async def bus(system: LocalStack) -> AsyncIterator[Bus]:
     await producer.start()
     yield Bus(producer)
     await producer.stop()
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                                    args=CHROMIUM_ARGS)
-        yield chromium
-        await chromium.close()
 
 
 async def signed_in_page(browser: Browser, system: LocalStack, username: str, **context: Any) -> Any:

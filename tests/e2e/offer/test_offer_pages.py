@@ -4,25 +4,14 @@ loaded from a third party."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.async_api import Browser, Page, async_playwright, expect
+from playwright.async_api import Browser, Page, expect
 
 from infra.local.stack import LocalStack
 
 pytestmark = [pytest.mark.browser]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    async with async_playwright() as playwright:
-        chromium = await playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
-        yield chromium
-        await chromium.close()
 
 
 async def new_page(browser: Browser, hosts: set[str], **options: object) -> Page:

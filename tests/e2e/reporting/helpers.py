@@ -32,17 +32,27 @@ async def set_clock(http: httpx.AsyncClient, system: LocalStack, service: str, m
 
 
 async def register_scenario(http: httpx.AsyncClient, system: LocalStack) -> dict[str, str]:
-    """The scenario's ten families, registered through intake on their registration day."""
+    """The scenario's ten families, registered at the Gent desk's counter on their registration day.
+
+    The desk worker sets the flags only a desk may set; priority follows from a sworn answer under the
+    rules in force, and a vulnerable family is flagged with the family's consent (as intake demands)."""
     ids: dict[str, str] = {}
+    desk = {"Authorization": f"Bearer {await token(http, system, 'loket.gent')}"}
     try:
         for index, item in enumerate(REGISTRATIONS):
             await set_clock(http, system, "intake", when(item.registered))
+            flags = set(item.flags)
+            extra: dict[str, Any] = {}
+            if "priority_group" in flags:
+                extra.update(priority_answers=["single_parent"], priority_sworn=True)
+            if "vulnerable_family" in flags:
+                extra.update(vulnerability_consent=True)
             body = registration(
                 9000 + index, home_nis=item.home_nis, wanted_start_date=item.start, child_birth_date="2024-11-01",
-                categories=dict.fromkeys(item.flags, True), desk_id=DESK_GENT,
-                child_first_name=f"Rapport{uuid.uuid4().hex[:8]}",
+                categories=dict.fromkeys(flags - {"priority_group"}, True), desk_id=DESK_GENT,
+                child_first_name=f"Rapport{uuid.uuid4().hex[:8]}", **extra,
             )
-            answer = await http.post(f"{system.url('intake')}/api/v1/requests", json=body)
+            answer = await http.post(f"{system.url('intake')}/api/v1/requests", json=body, headers=desk)
             assert answer.status_code == 201, answer.text
             ids[item.key] = answer.json()["request_id"]
     finally:

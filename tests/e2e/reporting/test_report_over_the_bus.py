@@ -7,21 +7,23 @@ rebuild from the start of the log, run as the operator's command, giving byte-id
 from __future__ import annotations
 
 import asyncio
+import mailbox
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import httpx
 import pytest
 
 from contracts.events.reporting import REPORT_SHARE_TOPIC
 from contracts.registry import parse_event
-from infra.demo.data import DESK_GENT, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM
+from infra.demo.data import DESK_GENT, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM, PROVIDERS
 from infra.local.stack import LocalStack
 from services.reporting.exports.csv_export import to_csv
 from services.reporting.exports.json_export import report_from_document
 from services.reporting.exports.xlsx_export import to_xlsx
 from services.runtime.settings import ROOT
-from tests.e2e.reporting.helpers import delta, register_scenario, report, scenario_follow_ups, token
+from tests.e2e.reporting.helpers import delta, register_scenario, report, scenario_follow_ups, set_clock, token
 from tests.integration.reporting.publishing import produce
 from tests.integration.reporting.scenario import check_report
 from tests.support.bus import read_all
@@ -84,6 +86,7 @@ async def check_access(http: httpx.AsyncClient, system: LocalStack) -> None:
 
 async def check_sharing(http: httpx.AsyncClient, system: LocalStack, desk: str) -> None:
     base = system.url("reporting")
+    await set_clock(http, system, "notifications", datetime.now(UTC))  # another test may have moved it
     shared = await http.post(f"{base}/api/v1/reports/yearly/share", json={"desk_id": DESK_GENT, "year": 2025},
                              headers={"Authorization": f"Bearer {desk}"})
     assert shared.status_code == 201, shared.text
@@ -107,6 +110,24 @@ async def check_sharing(http: httpx.AsyncClient, system: LocalStack, desk: str) 
                               what="YearlyReportShared published")
     event = next(e for e in events if e.share_id == share_id)  # type: ignore[attr-defined]
     assert set(event.provider_ids) == {PROVIDER_ZONNEBLOEM, PROVIDER_KABOUTERTJES}  # type: ignore[attr-defined]
+
+    # notifications tells each provider by its chosen channel (the demo providers chose e-mail), once
+    addresses = {p.email for p in PROVIDERS if p.provider_id in (PROVIDER_ZONNEBLOEM, PROVIDER_KABOUTERTJES)}
+
+    def told() -> dict[str, int]:
+        counts = dict.fromkeys(addresses, 0)
+        for message in mailbox.Maildir(system.maildir, create=True):
+            body = message.get_payload(decode=True)
+            text = body.decode(errors="replace") if isinstance(body, bytes) else str(body)
+            if str(message["To"]) in counts and f"/api/v1/provider/reports/{share_id}" in text:
+                counts[str(message["To"])] += 1
+        return counts
+
+    async def mailed() -> dict[str, int]:
+        return told()
+
+    counts = await eventually(mailed, until=lambda c: all(c.values()), what="each provider mailed about the share")
+    assert set(counts.values()) == {1}, counts
 
 
 async def check_rebuild(http: httpx.AsyncClient, system: LocalStack, desk: str, files: dict[str, bytes]) -> None:

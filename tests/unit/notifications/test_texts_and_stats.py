@@ -63,3 +63,13 @@ def test_response_stats_per_provider_in_working_days() -> None:
                   "waiting": 0, "closed_unanswered": 0, "agreed_working_days": [5], "in_time_percent": 50,
                   "median_working_days": 4.0, "max_working_days": 6}
     assert p2["waiting"] == 1 and p2["closed_unanswered"] == 1 and p2["in_time_percent"] is None
+
+
+def test_the_report_shared_mail_says_where_to_read_it_in_the_providers_language() -> None:
+    from services.notifications.domain.report_texts import report_shared_mail
+
+    details = {"year": 2025, "cutoff": "2026-02-28", "download_path": "/api/v1/provider/reports/abc"}
+    subject, body = report_shared_mail(details, "fr", "https://portail.example/")
+    assert subject == "Rapport annuel 2025 du guichet local partagé"
+    assert "https://portail.example/rapporten/gedeeld" in body and "/api/v1/provider/reports/abc" in body
+    assert report_shared_mail(details, "xx", "https://p")[0].startswith("Jaarrapport 2025")
