@@ -123,6 +123,6 @@ def draw_family(rng: random.Random, index: int, year: int, desks: Sequence[SimDe
         by_desk=urgent or vulnerable or rng.random() < 0.15, email=rng.random() < 0.9,
         max_km=float(rng.randint(8, 20)), proposal_delay=rng.randint(3, 45), answers=answers,
         answer_after=rng.randint(1, 7), partial=rng.choices((None, "later", "fewer"), weights=(84, 9, 7))[0],
-        withdraw_after=rng.randint(20, 220) if rng.random() < 0.07 else None,
+        withdraw_after=rng.randint(10, 120) if rng.random() < 0.1 else None,
         duplicate_after=rng.randint(1, 3) if rng.random() < 0.03 else None,
     )
