@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from infra.local.chaos import Chaos
 from infra.simulator.actors import Actors
@@ -47,7 +48,7 @@ class ChaosPlan:
 class Driver:
     api: Api
     population: Population
-    accounts_file: object
+    accounts_file: Path
     chaos: Chaos | None = None
     plan: ChaosPlan = ChaosPlan(())
     progress: Progress | None = None
@@ -61,11 +62,9 @@ class Driver:
                                for s in CLOCKED))
 
     async def play(self) -> GroundTruth:
-        from pathlib import Path
-
         population = self.population
         await self.set_clocks(opening_day(population))
-        await provision(self.api, population, Path(str(self.accounts_file)), self.world)
+        await provision(self.api, population, self.accounts_file, self.world)
         actors = Actors(self.api, population, self.world, self.truth, population.seed + 1)
         registering: dict[date, list[Family]] = defaultdict(list)
         again: dict[date, list[Family]] = defaultdict(list)
