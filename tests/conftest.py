@@ -9,9 +9,15 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, settings
 
 from infra.local.stack import BUS_SERVICES, LocalStack, StackConfig
 from tests.support.postgres import PostgresServer
+
+# Tests never assert timings: property tests have no per-example deadline, and a slow draw on a busy
+# CI machine is not a failure (it still explores the same examples).
+settings.register_profile("suite", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
