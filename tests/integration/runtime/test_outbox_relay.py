@@ -169,12 +169,17 @@ async def test_relay_notices_a_topic_re_created_with_fewer_partitions(
                 await uow.emit(withdrawn(f"spread-{index}"))
         assert await relay.publish_pending() == 12
         broker.restart()
-        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-        await admin.start()
-        try:
-            await admin.create_topics([NewTopic("intake.request.v1", 1, 1)])
-        finally:
-            await admin.close()
+
+        async def one_partition() -> bool:  # as a client's auto-creation would; the broker may still start
+            admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+            await admin.start()
+            try:
+                await admin.create_topics([NewTopic("intake.request.v1", 1, 1)])
+            finally:
+                await admin.close()
+            return True
+
+        await eventually(one_partition, what="the topic re-created with one partition")
         assert await asyncio.wait_for(relay.detect_lost_log(), 30) is True
     finally:
         await producer.stop()
