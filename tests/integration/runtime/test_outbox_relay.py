@@ -181,6 +181,15 @@ async def test_relay_notices_a_topic_re_created_with_fewer_partitions(
 
         await eventually(one_partition, what="the topic re-created with one partition")
         assert await asyncio.wait_for(relay.detect_lost_log(), 30) is True
+        sent = 0
+
+        async def republish() -> int:
+            nonlocal sent
+            sent += await relay.publish_pending()
+            return sent
+
+        assert await eventually(republish, until=lambda n: n >= 12, what="everything republished") == 12
+        assert await relay.detect_lost_log() is False, "once republished, the new layout is not a loss"
     finally:
         await producer.stop()
 
