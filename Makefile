@@ -33,6 +33,14 @@ lint: $(STAMP)
 asyncapi: $(STAMP)
 	$(PY) -m contracts.generate_asyncapi
 
+# Benchmarks: the whole stack on free ports, figures beside the raw broker (JSON in var/bench/).
+bench: $(STAMP)
+	$(PY) -m bench.system
+
+bench-full: $(STAMP)
+	$(PY) -m bench.system --full
+	$(PY) -m bench.reporting_rebuild --requests 20000 --batch 2000
+
 # Issue 8: a simulated Flemish year through the public APIs, every bus service and the broker SIGKILLed
 # CHAOS times at seeded moments, the exported report checked against the simulator's ground truth.
 # Full size (285 municipalities, ~5,700 locations, ~65,000 families) takes hours on a small machine;

@@ -114,7 +114,7 @@ async def raw_read(bootstrap: str, expected: int) -> float:
         await consumer.stop()
 
 
-async def run(requests: int, database_url: str | None) -> None:
+async def run(requests: int, database_url: str | None, batch: int = 500) -> None:
     port = free_port()
     directory = Path(tempfile.mkdtemp(prefix="opvang-bench-"))
     broker = ManagedProcess("tansu", [tansu_binary(), "broker", "--listener-url", f"tcp://127.0.0.1:{port}",
@@ -134,7 +134,7 @@ async def run(requests: int, database_url: str | None) -> None:
         db = Database(settings.database_url)
         await upgrade_to_head(db, "reporting", metadata)
         uow = UnitOfWorkFactory(db, messaging_tables(metadata), SystemClock(), "reporting")
-        result = await Rebuilder(settings=settings, uow=uow).run()
+        result = await Rebuilder(settings=settings, uow=uow, batch=batch).run()
         started = time.perf_counter()
         report = await yearly_report(db, desk_id=DESK, year=2025, cutoff=date(2026, 2, 28))
         xlsx = export(report, "xlsx")[0]
@@ -155,8 +155,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Rebuild rate of the reporting projection")
     parser.add_argument("--requests", type=int, default=5000, help="synthetic requests (about 2.6 events each)")
     parser.add_argument("--database-url", default=None, help="default: a SQLite file in a temporary directory")
+    parser.add_argument("--batch", type=int, default=500, help="records per fetched batch (Rebuilder's batch)")
     args = parser.parse_args()
-    asyncio.run(run(args.requests, args.database_url))
+    asyncio.run(run(args.requests, args.database_url, args.batch))
 
 
 if __name__ == "__main__":

@@ -68,6 +68,7 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
         for task in tasks:
             await stop_task(task)
         await parts.recipients.close()
+        await links.close()
         await redis.aclose()
 
     app = create_app(settings=settings, title="Opvangloket intake", routers=list(ROUTERS), runtime=runtime,

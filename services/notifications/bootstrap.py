@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import FastAPI
 
 import services.notifications.domain.messages  # noqa: F401 - registers message texts
@@ -17,6 +19,7 @@ from services.notifications.dispatch.dispatcher import Dispatcher
 from services.notifications.entrypoints.http import ROUTERS
 from services.notifications.handlers import MATCHING_HANDLERS, POLICY_HANDLERS, REPORT_HANDLERS, REQUEST_HANDLERS
 from services.notifications.scheduling.scheduler import Scheduler
+from services.notifications.scheduling.wake import waking
 from services.runtime.clock import Clock, SettableClock
 from services.runtime.http import create_app
 from services.runtime.redis_tools import make_redis
@@ -24,7 +27,7 @@ from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
 
 
-def subscribe_all(runtime: ServiceRuntime) -> None:
+def subscribe_all(runtime: ServiceRuntime, wake: Callable[[], None] = lambda: None) -> None:
     runtime.subscribe(Subscription(
         group="notifications.requests", topics=(REQUEST_TOPIC,), handlers=REQUEST_HANDLERS,
         description="Follows requests (dates, days, municipality; withdrawn or merged) for providers' messages.",
@@ -34,7 +37,7 @@ def subscribe_all(runtime: ServiceRuntime) -> None:
         description="Keeps each desk's response period, reminder moment, 11 July rule and default mode.",
     ))
     runtime.subscribe(Subscription(
-        group="notifications.matching", topics=(MATCHING_TOPIC,), handlers=MATCHING_HANDLERS,
+        group="notifications.matching", topics=(MATCHING_TOPIC,), handlers=waking(MATCHING_HANDLERS, wake),
         description="Tells providers of distributed requests and families of proposals; runs their deadlines.",
     ))
     runtime.subscribe(Subscription(
@@ -49,7 +52,6 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     if clock is None and settings.env == "test":
         clock = SettableClock()
     runtime = ServiceRuntime(settings, metadata, clock=clock)
-    subscribe_all(runtime)
     redis = make_redis(settings.redis_url)
     directory = Directory(settings)
     webhooks = WebhookSender()
@@ -59,6 +61,7 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
         portal_url=settings.url_of("portal"),
     )
     scheduler = Scheduler(uow=runtime.uow, dispatcher=dispatcher, redis=redis)
+    subscribe_all(runtime, wake=scheduler.wake)
 
     async def redis_ready() -> bool:
         return bool(await redis.ping())

@@ -11,18 +11,29 @@ applies it record by record with its retries.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from aiokafka import ConsumerRecord
 from pydantic import ValidationError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from contracts.envelope import Envelope
 from contracts.registry import ContractViolation, parse_event
 from services.reporting.adapters.fact_store import BULK, write_deferred
+from services.reporting.adapters.sqlite_bulk import existing_keys, insert_or_ignore
 from services.runtime.consumer import EventProcessor, Handler
 from services.runtime.uow import UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A parsed batch: its records, the events to apply (first of each id) and what was left out."""
+
+    records: Sequence[ConsumerRecord[Any, Any]]
+    items: list[tuple[ConsumerRecord[Any, Any], Envelope[Any]]]
+    skipped: int
+    duplicates: int
 
 
 class BulkApplier:
@@ -34,32 +45,37 @@ class BulkApplier:
         self._fallback = fallback
         self.applied = self.duplicates = self.skipped = 0
 
-    def _parse(self, records: Sequence[ConsumerRecord[Any, Any]]) -> list[tuple[ConsumerRecord[Any, Any],
-                                                                                 Envelope[Any]]]:
+    def prepare(self, records: Sequence[ConsumerRecord[Any, Any]]) -> Prepared:
+        """Parse a batch (CPU only): the rebuild parses the next batch while this one is written."""
         parsed: dict[str, tuple[ConsumerRecord[Any, Any], Envelope[Any]]] = {}
+        skipped = duplicates = 0
         for record in records:
             try:
-                envelope = parse_event(record.value, record.topic) if record.value is not None else None
+                envelope = (parse_event(record.value, record.topic, record.headers)
+                            if record.value is not None else None)
             except (ContractViolation, ValidationError, ValueError, UnicodeDecodeError):
                 envelope = None  # poison: the live consumer dead-lettered it already
             if envelope is None:
-                self.skipped += 1
+                skipped += 1
             elif envelope.id in parsed:
-                self.duplicates += 1  # the same event twice in one batch (a republished log)
+                duplicates += 1  # the same event twice in one batch (a republished log)
             elif envelope.type in self._handlers:
                 parsed[envelope.id] = (record, envelope)
-        return list(parsed.values())
+        return Prepared(records, list(parsed.values()), skipped, duplicates)
 
-    async def apply(self, records: Sequence[ConsumerRecord[Any, Any]]) -> None:
-        counted = (self.duplicates, self.skipped)
-        items = self._parse(records)
-        if not items:
+    async def apply(self, batch: Sequence[ConsumerRecord[Any, Any]] | Prepared) -> None:
+        prepared = batch if isinstance(batch, Prepared) else self.prepare(batch)
+        if not prepared.items:
+            self.skipped += prepared.skipped
+            self.duplicates += prepared.duplicates
             return
         try:
-            await self._apply(items)
+            await self._apply(prepared.items)
         except Exception:  # one bad event must not hide the others: the careful path takes over
-            self.duplicates, self.skipped = counted  # the EventProcessor counts this batch itself
-            await self._fallback.process_batch(records)
+            await self._fallback.process_batch(prepared.records)  # it counts this batch itself
+            return
+        self.skipped += prepared.skipped
+        self.duplicates += prepared.duplicates
 
     async def _apply(self, items: list[tuple[ConsumerRecord[Any, Any], Envelope[Any]]]) -> None:
         async with self._uow() as uow:
@@ -67,15 +83,21 @@ class BulkApplier:
             session.info[BULK] = True
             inbox = self._uow.tables.inbox
             now = uow._clock.now()  # noqa: SLF001 - the inbox time follows the service clock
-            insert = pg_insert if not self._uow.db.is_sqlite else sqlite_insert
             rows = [{"consumer_group": self._group, "event_id": e.id, "event_type": e.type, "topic": r.topic,
                      "kafka_partition": r.partition, "kafka_offset": r.offset, "processed_at": now}
                     for r, e in items]
-            claimed = await session.execute(
-                insert(inbox).on_conflict_do_nothing(index_elements=["consumer_group", "event_id"])
-                .returning(inbox.c.event_id), rows,
-            )
-            fresh = {row[0] for row in claimed.all()}
+            if self._uow.db.is_sqlite:  # the write lock is ours since BEGIN IMMEDIATE: look, then insert
+                ids = [e.id for _, e in items]
+                taken = await existing_keys(session, inbox, "event_id", ids, consumer_group=self._group)
+                rows = [row for row in rows if row["event_id"] not in taken]
+                await insert_or_ignore(session, inbox, rows)
+                fresh = {row["event_id"] for row in rows}
+            else:
+                claimed = await session.execute(
+                    pg_insert(inbox).on_conflict_do_nothing(index_elements=["consumer_group", "event_id"])
+                    .returning(inbox.c.event_id), rows,
+                )
+                fresh = {row[0] for row in claimed.all()}
             for _, envelope in items:
                 if envelope.id in fresh:
                     await self._handlers[envelope.type](uow, envelope)

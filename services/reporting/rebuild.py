@@ -16,6 +16,7 @@ counts and logs them instead of dead-lettering them twice.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ log = get_logger(__name__)
 Progress = Callable[[int, int], None]
 EMPTY_POLLS_TO_STOP = 2
 IDLE_GIVE_UP_SECONDS = 20.0
+OVERLAP = True
+TAIL_POLL_MS = 250  # at least two fetches: tansu holds an empty one for fetch_max_wait_ms (100)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,10 @@ async def _targets(settings: ServiceSettings, consumer: AIOKafkaConsumer) -> dic
     finally:
         await group.stop()
     return {tp: max(ends.get(tp, 0), committed.get(tp) or 0) for tp in partitions}
+
+
+async def _past(consumer: AIOKafkaConsumer, targets: dict[TopicPartition, int]) -> bool:
+    return all([await consumer.position(tp) >= end for tp, end in targets.items()])
 
 
 class Rebuilder:
@@ -121,25 +128,40 @@ class Rebuilder:
         done = empty = 0
         idle_since = time.monotonic()
         self._progress(0, total)
-        while True:
-            batches = await consumer.getmany(timeout_ms=500, max_records=self._batch)
-            records = [record for items in batches.values() for record in items]
-            if records:
-                await bulk.apply(records)
-                done += len(records)
-            if batches:
-                empty, idle_since = 0, time.monotonic()
-                self._progress(done, max(total, done))
-                continue
-            behind = [tp for tp, end in targets.items() if await consumer.position(tp) < end]
-            empty = empty + 1 if not behind else 0
-            if behind and time.monotonic() - idle_since > IDLE_GIVE_UP_SECONDS:
-                log.warning("rebuild stops: the log ends before the offsets the broker announced",
-                            partitions=[f"{tp.topic}/{tp.partition}" for tp in behind])
-                empty = EMPTY_POLLS_TO_STOP
-            if empty >= EMPTY_POLLS_TO_STOP:
-                self._progress(done, done)
-                return done
+        writing: asyncio.Task[None] | None = None  # one batch is written while the next is read and parsed
+        try:
+            while True:
+                past_targets = await _past(consumer, targets)
+                # past the announced ends, an empty answer only confirms that the log has nothing more
+                batches = await consumer.getmany(timeout_ms=TAIL_POLL_MS if past_targets else 500,
+                                                 max_records=self._batch)
+                records = [record for items in batches.values() for record in items]
+                if records:
+                    prepared = bulk.prepare(records)
+                    if writing is not None:
+                        await writing
+                    writing = asyncio.create_task(bulk.apply(prepared))
+                    if not OVERLAP:
+                        await writing
+                    done += len(records)
+                if batches:
+                    empty, idle_since = 0, time.monotonic()
+                    self._progress(done, max(total, done))
+                    continue
+                empty = empty + 1 if past_targets else 0
+                if not past_targets and time.monotonic() - idle_since > IDLE_GIVE_UP_SECONDS:
+                    behind = [tp for tp, end in targets.items() if await consumer.position(tp) < end]
+                    log.warning("rebuild stops: the log ends before the offsets the broker announced",
+                                partitions=[f"{tp.topic}/{tp.partition}" for tp in behind])
+                    empty = EMPTY_POLLS_TO_STOP
+                if empty >= EMPTY_POLLS_TO_STOP:
+                    if writing is not None:
+                        await writing
+                    self._progress(done, done)
+                    return done
+        finally:
+            if writing is not None and not writing.done():
+                writing.cancel()
 
     async def _record_total(self, total: int) -> None:
         async with self._uow() as uow:

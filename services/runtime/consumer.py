@@ -134,7 +134,7 @@ class EventProcessor:
         try:
             if record.value is None:
                 raise ContractViolation("empty record")
-            envelope = parse_event(record.value, record.topic)
+            envelope = parse_event(record.value, record.topic, record.headers)
         except (ContractViolation, ValidationError, ValueError, UnicodeDecodeError) as exc:
             raise PoisonRecord(f"{type(exc).__name__}: {exc}"[:1000]) from exc
         if envelope.type not in self.handlers:

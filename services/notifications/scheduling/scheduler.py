@@ -43,6 +43,7 @@ class Scheduler:
         self.interval = interval_seconds
         self.ticks = 0
         self._stopping = asyncio.Event()
+        self._woken = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
 
     async def tick(self) -> TickReport:
@@ -72,19 +73,31 @@ class Scheduler:
             report.family_reminders = await remind_families(unit, now)
             report.family_escalations = await escalate_unanswered(unit, now)
 
+    def wake(self) -> None:
+        """New deliveries were committed: send them now instead of at the next tick (a second away)."""
+        self._woken.set()
+
     async def run(self) -> None:
         backoff = self.interval
+        next_tick = 0.0
+        loop = asyncio.get_running_loop()
         while not self._stopping.is_set():
+            self._woken.clear()
             try:
-                await self.tick()
+                if loop.time() >= next_tick:
+                    await self.tick()
+                    next_tick = loop.time() + self.interval
+                else:  # woken between ticks: only what is due to be sent; deadlines keep their pace
+                    await self.dispatcher.dispatch_due()
                 backoff = self.interval
             except asyncio.CancelledError:
                 raise
             except Exception as exc:  # database or Redis away: try again, a bit later each time
                 log.warning("scheduler tick failed", error=repr(exc))
                 backoff = min(backoff * 2, 30.0)
+                next_tick = loop.time() + backoff
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), timeout=backoff)
+                await asyncio.wait_for(self._woken.wait(), timeout=max(next_tick - loop.time(), 0.0))
 
     def start(self) -> None:
         self._stopping.clear()
@@ -93,6 +106,7 @@ class Scheduler:
     async def stop(self, grace_seconds: float = 20) -> None:
         """Let the running tick finish its sends (a cut-off send would be repeated after its lease)."""
         self._stopping.set()
+        self._woken.set()
         if self._task is None:
             return
         try:

@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from services.reporting.adapters.sqlite_bulk import insert_or_ignore, is_sqlite
 from services.reporting.adapters.tables import (
     DeskPolicyRow,
     LocationFactRow,
@@ -37,6 +38,9 @@ def _table(model: Any) -> Table:
 async def insert_ignore(session: AsyncSession, model: Any, rows: list[dict[str, Any]]) -> None:
     """One statement for all *rows* (executemany: compiled once), keeping rows already there."""
     if not rows:
+        return
+    if is_sqlite(session):
+        await insert_or_ignore(session, _table(model), rows)
         return
     dialect = session.bind.dialect.name if session.bind else "sqlite"
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
