@@ -1,6 +1,7 @@
 """Chaos for a local stack: SIGKILL services and the broker at random moments, then restart them.
 
-Used by the simulated year (full size and the reduced run inside ``make test``). Killing the
+The simulated year (``infra/simulator``) kills at seeded simulated days with ``kill_and_restart``;
+``run`` kills at random wall-clock moments. Killing the
 embedded broker loses its whole log; the outboxes must republish. Every kill is recorded so that a
 run can be explained afterwards.
 """
@@ -37,15 +38,18 @@ class Chaos:
         return self.stack.broker if name == "tansu" else self.stack.services[name]
 
     async def run(self, stop: asyncio.Event) -> list[ChaosEvent]:
-        """Kill and restart one random target at a time until *stop* is set."""
+        """Kill and restart one target at a time until *stop* is set: every target once per round,
+        in a shuffled order (a plain random choice may never pick some target in a short run)."""
         rng = random.Random(self.seed)
+        deck: list[str] = []
         while not stop.is_set():
             try:
                 await asyncio.wait_for(stop.wait(), timeout=rng.uniform(self.min_interval, self.max_interval))
                 break
             except TimeoutError:
                 pass
-            target = rng.choice(self.targets)
+            deck = deck or rng.sample(self.targets, len(self.targets))
+            target = deck.pop()
             down = rng.uniform(0.1, self.max_down)
             await self.kill_and_restart(target, down)
         return self.events

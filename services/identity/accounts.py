@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hmac
+import json
 import os
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from infra.demo.data import ACCOUNTS, DEMO_PASSWORD, DemoAccount
 
@@ -36,8 +39,31 @@ def authenticate_client(registry: dict[str, Client], client_id: str, secret: str
     return None
 
 
+@cache
+def _read_accounts(path: str, _mtime: int) -> dict[str, DemoAccount]:
+    """Accounts an operator adds beside the demo ones (a simulation's desks and providers).
+
+    A JSON list of ``{"username", "name", "role", "desk_ids"?, "provider_id"?}``; outside production
+    only, like the demo accounts, and with the same password. Read again when the file changes.
+    """
+    rows = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {row["username"]: DemoAccount(row["username"], row["name"], row["role"],
+                                         desk_ids=tuple(row.get("desk_ids", ())),
+                                         provider_id=row.get("provider_id"), email=row.get("email", ""))
+            for row in rows}
+
+
+def extra_accounts(path: str) -> dict[str, DemoAccount]:
+    file = Path(path)
+    return _read_accounts(path, file.stat().st_mtime_ns) if file.exists() else {}
+
+
 def find_account(username: str) -> DemoAccount | None:
-    return next((a for a in ACCOUNTS if a.username == username), None)
+    found = next((a for a in ACCOUNTS if a.username == username), None)
+    path = os.environ.get("IDENTITY_ACCOUNTS_FILE", "")
+    if found is None and path and os.environ.get("ENV", "dev") != "prod":
+        found = extra_accounts(path).get(username)
+    return found
 
 
 def check_password(account: DemoAccount, password: str) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from typing import Protocol
 
 
@@ -40,10 +42,28 @@ class FixedClock:
 
 
 class SettableClock:
-    """System time shifted by an offset that tests set over HTTP (only when ENV=test)."""
+    """System time shifted by an offset that tests set over HTTP (only when ENV=test).
+
+    With a *store* file the offset survives a restart: a simulation that kills a service in the
+    middle of its simulated year gets it back on the same simulated time, not on today.
+    """
 
     def __init__(self) -> None:
         self._offset = timedelta(0)
+        self._store: Path | None = None
+
+    def persist_to(self, store: Path) -> None:
+        """Keep the offset in *store*; take the offset already there (a restart)."""
+        self._store = store
+        if store.exists():
+            self._offset = timedelta(seconds=float(json.loads(store.read_text())["offset_seconds"]))
+
+    def _save(self) -> None:
+        if self._store is not None:
+            self._store.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self._store.with_suffix(".tmp")
+            temporary.write_text(json.dumps({"offset_seconds": self._offset.total_seconds()}))
+            temporary.replace(self._store)
 
     def now(self) -> datetime:
         return datetime.now(UTC) + self._offset
@@ -53,6 +73,8 @@ class SettableClock:
 
     def set(self, moment: datetime) -> None:
         self._offset = moment - datetime.now(UTC)
+        self._save()
 
     def advance(self, delta: timedelta) -> None:
         self._offset += delta
+        self._save()

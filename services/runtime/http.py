@@ -12,6 +12,7 @@ import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import structlog
@@ -201,6 +202,8 @@ def create_app(
 
     if settings.env == "test" and runtime is not None and isinstance(runtime.clock, SettableClock):
         clock = runtime.clock
+        if settings.test_clock_dir:
+            clock.persist_to(Path(settings.test_clock_dir) / f"{settings.service}.json")
 
         @app.post("/_test/clock", include_in_schema=False)
         async def set_clock(payload: dict[str, str]) -> dict[str, str]:

@@ -25,6 +25,9 @@ from services.runtime.logs import get_logger
 log = get_logger(__name__)
 
 IDEMPOTENCY_TTL = 24 * 3600
+# a claim whose process died (SIGKILL mid-request) must not answer 409 for a whole day: the
+# "running" mark lives this long, the stored answer IDEMPOTENCY_TTL
+IDEMPOTENCY_RUNNING_TTL = 60
 
 
 def make_redis(url: str) -> Redis:
@@ -60,7 +63,7 @@ class IdempotencyMiddleware:
         lang = negotiate(headers.get("accept-language"))
         try:
             claimed = await self.redis.set(redis_key, json.dumps({"state": "running", "body": body_hash}),
-                                           nx=True, ex=IDEMPOTENCY_TTL)
+                                           nx=True, ex=IDEMPOTENCY_RUNNING_TTL)
             stored = None if claimed else await self.redis.get(redis_key)
         except RedisError as exc:  # degrade: run without idempotency, say so in the log
             log.warning("idempotency store unavailable", error=repr(exc))

@@ -108,9 +108,11 @@ class OutboxRelay:
                     await self._sleep(2)
                     continue
                 if loop.time() - last_check > 10:
-                    last_check = loop.time()
-                    await self.detect_lost_log()
-                    await self.purge_expired()
+                    try:
+                        await self.detect_lost_log()
+                        await self.purge_expired()
+                    finally:  # a check that fails or hangs must not starve publishing: next one in 10 s
+                        last_check = loop.time()
                 sent = await self.publish_pending()
                 backoff = 0.1
                 if sent:
@@ -189,10 +191,22 @@ class OutboxRelay:
                 update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
                 .values(status="published", published_at=now, lease_owner=None, lease_until=None)
             )
+            went_back = await self._offsets_went_back(session, highest)
             await self._record_offsets(session, highest)
             await session.commit()
         self.published_total += len(rows)
+        if went_back:
+            await self.republish_all()
         return len(rows)
+
+    async def _offsets_went_back(self, session: Any, highest: dict[tuple[str, int], tuple[int, str]]) -> bool:
+        """A partition that hands out an offset we already wrote at has lost its log (a restarted
+        in-memory broker). Checked on every publish: the periodic read-back alone misses a loss when
+        new events reach the fresh log before the check runs."""
+        table = self._tables.published_offsets
+        known = {(row.topic, row.kafka_partition): row.max_offset
+                 for row in (await session.execute(select(table))).all()}
+        return any(offset <= known.get(key, -1) for key, (offset, _) in highest.items())
 
     async def _record_offsets(self, session: Any, highest: dict[tuple[str, int], tuple[int, str]]) -> None:
         table = self._tables.published_offsets
@@ -232,6 +246,10 @@ class OutboxRelay:
         await consumer.start()
         try:
             if {row.topic for row in known} - set(await consumer.topics()):
+                return True
+            # a restarted broker may have re-created a topic (auto-created by a client) with fewer
+            # partitions: asking for the offsets of a partition that no longer exists only times out
+            if any(row.kafka_partition not in (consumer.partitions_for_topic(row.topic) or set()) for row in known):
                 return True
             expected = {TopicPartition(row.topic, row.kafka_partition): row for row in known}
             consumer.assign(list(expected))

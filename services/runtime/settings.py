@@ -58,6 +58,7 @@ class ServiceSettings(BaseModel):
     mail_from: str = "Lokaal Loket Kinderopvang <loket@opvangloket.local>"
     maildir: str = ""
     service_urls: dict[str, str] = {}
+    test_clock_dir: str = Field(default="", description="ENV=test: keep the test clock's offset here over restarts")
 
     @property
     def jwks_url(self) -> str:

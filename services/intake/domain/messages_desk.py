@@ -3,6 +3,10 @@
 from services.runtime.i18n import register_messages
 
 register_messages({
+    "desk_exists": {
+        "nl": "Dit loket bestaat al. Er is niets gewijzigd.", "fr": "Ce guichet existe déjà. Rien n'a été modifié.",
+        "en": "This desk already exists. Nothing was changed.",
+    },
     "request_closed": {
         "nl": "Deze vraag is niet meer open ({state}). Er is niets gewijzigd.",
         "fr": "Cette demande n'est plus ouverte ({state}). Rien n'a été modifié.",

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from services.intake.entrypoints import (
     contact_api,
+    desk_admin_api,
     desk_api,
     links_api,
     mine_api,
@@ -16,5 +17,5 @@ from services.intake.entrypoints import (
 
 ROUTERS: tuple[APIRouter, ...] = (
     requests_api.router, links_api.router, mine_api.router, desk_api.router, contact_api.router,
-    policy_api.router, ops_api.router,
+    policy_api.router, desk_admin_api.router, ops_api.router,
 )

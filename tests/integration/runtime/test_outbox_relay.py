@@ -114,6 +114,86 @@ async def test_relay_republishes_when_the_broker_lost_its_log(
     assert len(await read_topic(bootstrap, "intake.request.v1", 3)) == 3
 
 
+async def test_relay_republishes_when_new_events_reach_the_fresh_log_first(
+    tmp_path: Path, broker: ManagedProcess, bootstrap: str
+) -> None:
+    """The broker restarts and a new event is published before the periodic read-back runs: the
+    partition hands out an offset the relay already wrote at, so everything retained goes again."""
+    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
+    await ensure_topics(settings)
+    harness = Harness(sqlite_url(tmp_path))
+    await harness.create()
+    producer = make_producer(settings)
+    await producer.start()
+    relay = OutboxRelay(db=harness.db, tables=harness.tables, settings=settings, producer=lambda: producer,
+                        clock=harness.uow.clock)
+    try:
+        async with harness.uow() as uow:
+            for _ in range(3):
+                await uow.emit(withdrawn("same-key", reason="found_elsewhere"))
+        assert await relay.publish_pending() == 3
+        broker.restart()  # memory-only broker: the log is gone
+        await ensure_topics(settings)
+        async with harness.uow() as uow:
+            await uow.emit(withdrawn("same-key", reason="moved"))
+
+        async def publish() -> int:
+            return await relay.publish_pending()
+
+        await eventually(publish, until=lambda sent: sent == 1, what="the new event published", timeout=60)
+        assert relay.republish_rounds == 1, "the offset going back was noticed at once"
+        assert await relay.publish_pending() == 4, "the three lost events and the new one go again"
+    finally:
+        await producer.stop()
+    assert len(await read_topic(bootstrap, "intake.request.v1", 5)) >= 4
+
+
+async def test_relay_notices_a_topic_re_created_with_fewer_partitions(
+    tmp_path: Path, broker: ManagedProcess, bootstrap: str
+) -> None:
+    """After a broker restart a client may auto-create the topic with fewer partitions than we wrote
+    to: that is a lost log too (asking for the offsets of a missing partition would only time out)."""
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
+    await ensure_topics(settings)
+    harness = Harness(sqlite_url(tmp_path))
+    await harness.create()
+    producer = make_producer(settings)
+    await producer.start()
+    relay = OutboxRelay(db=harness.db, tables=harness.tables, settings=settings, producer=lambda: producer,
+                        clock=harness.uow.clock)
+    try:
+        async with harness.uow() as uow:
+            for index in range(12):  # spread over the six partitions
+                await uow.emit(withdrawn(f"spread-{index}"))
+        assert await relay.publish_pending() == 12
+        broker.restart()
+
+        async def one_partition() -> bool:  # as a client's auto-creation would; the broker may still start
+            admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+            await admin.start()
+            try:
+                await admin.create_topics([NewTopic("intake.request.v1", 1, 1)])
+            finally:
+                await admin.close()
+            return True
+
+        await eventually(one_partition, what="the topic re-created with one partition")
+        assert await asyncio.wait_for(relay.detect_lost_log(), 30) is True
+        sent = 0
+
+        async def republish() -> int:
+            nonlocal sent
+            sent += await relay.publish_pending()
+            return sent
+
+        assert await eventually(republish, until=lambda n: n >= 12, what="everything republished") == 12
+        assert await relay.detect_lost_log() is False, "once republished, the new layout is not a loss"
+    finally:
+        await producer.stop()
+
+
 async def test_only_one_relay_of_a_service_publishes(tmp_path: Path, bootstrap: str, db_engine: str,
                                                      postgres: object) -> None:
     """Two replicas: one relay leads (per-key order), the other stands by until the leader goes."""

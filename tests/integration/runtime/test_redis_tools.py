@@ -14,6 +14,7 @@ from services.runtime.errors import AppError
 from services.runtime.http import create_app
 from services.runtime.redis_tools import RateLimiter, RedisLock
 from services.runtime.settings import load_settings
+from tests.support.waiting import eventually
 
 
 def app_with(redis: Redis) -> tuple[FastAPI, list[int]]:
@@ -63,6 +64,34 @@ async def test_idempotency_key_runs_a_post_once(client_for) -> None:  # type: ig
     assert other.status_code == 422 and other.json()["error"]["code"] == "idempotency_mismatch"
     fresh = await client.post("/things", json={"name": "x"}, headers={"Idempotency-Key": "abc-2"})
     assert fresh.json()["id"] == 2
+
+
+async def test_a_running_claim_expires_soon_so_a_killed_request_can_be_retried(redis: Redis) -> None:
+    """A process SIGKILLed mid-request leaves its "running" mark: it must not refuse retries for a day."""
+    from services.runtime.redis_tools import IDEMPOTENCY_RUNNING_TTL, IDEMPOTENCY_TTL
+
+    app, _ = app_with(redis)
+    release = asyncio.Event()
+
+    @app.post("/slow")
+    async def slow() -> dict[str, bool]:
+        await release.wait()
+        return {"ok": True}
+
+    client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t")
+    before = {k async for k in redis.scan_iter("idem:intake:*")}
+    running = asyncio.create_task(client.post("/slow", json={}, headers={"Idempotency-Key": "slow-1"}))
+
+    async def claim_ttl() -> int:
+        keys = [k async for k in redis.scan_iter("idem:intake:*") if k not in before]
+        return int(await redis.ttl(keys[0])) if keys else -2
+
+    during = await eventually(claim_ttl, until=lambda ttl: ttl > 0, what="the running claim")
+    assert during <= IDEMPOTENCY_RUNNING_TTL
+    release.set()
+    assert (await running).status_code == 200
+    assert await claim_ttl() > IDEMPOTENCY_RUNNING_TTL, "the stored answer is kept for the long TTL"
+    assert IDEMPOTENCY_TTL > IDEMPOTENCY_RUNNING_TTL
 
 
 async def test_rate_limit_answers_429_in_the_callers_language(client_for) -> None:  # type: ignore[no-untyped-def]
