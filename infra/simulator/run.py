@@ -65,7 +65,8 @@ async def simulate(stack: LocalStack, population: Population, *, chaos_rounds: i
             await checks.compare_reports(api, population, truth, findings, after_rebuild=True)
             seconds["rebuild"] = time.monotonic() - started
         await checks.requests_exist(api, population, truth, findings)
-        checks.notifications_sent_twice(stack.maildir, findings)
+        checks.notifications_sent_twice(stack.maildir, findings,
+                                        sum(1 for e in chaos.events if e.target == "notifications"))
         await checks.dead_letters(stack.bootstrap_servers, findings)
         await checks.settle(api, findings, timeout=30)
     finally:
@@ -97,7 +98,9 @@ def describe(result: RunResult) -> list[str]:
             lines.append(f"  after a rebuild from the log: {'equal' if not again else f'{len(again)} cells differ'}")
             lines += [f"  {d}" for d in again[:40]]
     lines.append(f"requests missing in intake: {len(findings.missing_requests)} {findings.missing_requests[:5]}")
-    lines.append(f"mails: {findings.mails}; notifications sent twice: {len(findings.duplicate_notifications)}")
+    lines.append(f"mails: {findings.mails}; the same mail delivered again: {len(findings.duplicate_notifications)} "
+                 f"(allowed: in flight at {findings.notifications_kills} SIGKILL(s) of notifications, "
+                 f"at most {checks.SEND_CONCURRENCY} each)")
     lines.append(f"dead letters: {len(findings.dead_letters)}")
     lines += [f"  {d}" for d in findings.dead_letters[:20]]
     lines.append("RESULT: " + ("all checks hold" if findings.ok else "CHECKS FAILED"))

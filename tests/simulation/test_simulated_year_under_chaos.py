@@ -3,7 +3,8 @@ bus service and the broker are SIGKILLed once at seeded moments (the broker losi
 
 At the end the exported yearly report equals the simulator's own ground truth — also after a
 rebuild of the projection from the log the relays refilled —, every registered request exists in
-intake, no notification mail was sent twice, no dead letter is left and every outbox is empty.
+intake, no notification was planned twice (a mail in flight when notifications was SIGKILLed may be
+delivered again with the same Message-ID, and only such), no dead letter is left and every outbox is empty.
 Full size: ``make simulate-year`` (see docs/evidence.md)."""
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ async def test_a_simulated_year_under_chaos_gives_the_report_of_its_ground_truth
     assert findings.report_diffs and not any(findings.report_diffs.values()), findings.report_diffs
     assert findings.rebuild_diffs and not any(findings.rebuild_diffs.values()), findings.rebuild_diffs
     assert findings.missing_requests == []
-    assert findings.mails > 0 and findings.duplicate_notifications == []
+    assert findings.mails > 0
+    assert findings.resends_explained, findings.duplicate_notifications  # only a crash's in-flight mails again
     assert findings.dead_letters == []
     assert not any(findings.outbox_pending.values())
     assert findings.ok

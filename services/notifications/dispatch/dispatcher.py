@@ -27,12 +27,13 @@ from services.runtime.redis_tools import RedisLock
 from services.runtime.uow import UnitOfWorkFactory
 
 log = get_logger(__name__)
+SEND_CONCURRENCY = 8  # messages sent at a time: one slow endpoint does not hold up the others
 
 
 class Dispatcher:
     def __init__(self, *, uow: UnitOfWorkFactory, clock: Clock, redis: Redis, mailer: Mailer,
                  webhooks: WebhookSender, directory: Directory, portal_url: str, lock_seconds: float = 60,
-                 concurrency: int = 8) -> None:
+                 concurrency: int = SEND_CONCURRENCY) -> None:
         self.uow = uow
         self.db = uow.db
         self.clock = clock

@@ -90,3 +90,18 @@ def test_the_reduced_and_medium_scales() -> None:
     assert all(f.registered_on < f.wanted_start and f.birth_date <= f.wanted_start for f in medium.families)
     urgent = [f for f in medium.families if f.urgent]
     assert urgent and all(f.by_desk and "urgent" in expected_flags(f) for f in urgent)
+
+
+def test_a_mail_delivered_again_is_explained_only_by_a_crash_of_notifications() -> None:
+    from infra.simulator.checks import SEND_CONCURRENCY, Findings
+
+    clean = Findings(mails=10)
+    assert clean.ok and clean.resends_explained
+    without_crash = Findings(mails=10, duplicate_notifications=["<a@notifications.opvangloket>"])
+    assert not without_crash.resends_explained and not without_crash.ok
+    in_flight = [f"<{i}@notifications.opvangloket>" for i in range(SEND_CONCURRENCY)]
+    after_one_kill = Findings(mails=10, duplicate_notifications=in_flight, notifications_kills=1)
+    assert after_one_kill.resends_explained and after_one_kill.ok
+    too_many = Findings(mails=10, duplicate_notifications=[*in_flight, "<x@notifications.opvangloket>"],
+                        notifications_kills=1)
+    assert not too_many.ok
