@@ -15,14 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from aiokafka import ConsumerRecord
-from pydantic import ValidationError
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from contracts.envelope import Envelope
-from contracts.registry import ContractViolation, parse_event
 from services.reporting.adapters.fact_store import BULK, write_deferred
 from services.reporting.adapters.sqlite_bulk import existing_keys, insert_or_ignore
-from services.runtime.consumer import EventProcessor, Handler
+from services.runtime.consumer import EventProcessor, Handler, PoisonRecord, parse_record
 from services.runtime.uow import UnitOfWorkFactory
 
 
@@ -51,9 +49,8 @@ class BulkApplier:
         skipped = duplicates = 0
         for record in records:
             try:
-                envelope = (parse_event(record.value, record.topic, record.headers)
-                            if record.value is not None else None)
-            except (ContractViolation, ValidationError, ValueError, UnicodeDecodeError):
+                envelope: Envelope[Any] | None = parse_record(record)
+            except PoisonRecord:
                 envelope = None  # poison: the live consumer dead-lettered it already
             if envelope is None:
                 skipped += 1

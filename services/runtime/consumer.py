@@ -46,6 +46,23 @@ class PoisonRecord(Exception):
     """The record cannot be applied by any number of retries."""
 
 
+def parse_record(record: ConsumerRecord[Any, Any]) -> Envelope[Any]:
+    """The typed envelope of a record, or PoisonRecord: what no retry can ever make readable.
+
+    The live consumers and the reporting rebuild both read the log through this one door, so a record
+    the consumers dead-lettered is skipped by a rebuild instead of stopping it."""
+    try:
+        if record.value is None:
+            raise ContractViolation("empty record")
+        if len(record.value) > MAX_EVENT_BYTES:
+            raise ContractViolation(f"record of {len(record.value)} bytes, more than any event may be")
+        return parse_event(record.value, record.topic, record.headers)
+    except (ContractViolation, ValidationError, ValueError, UnicodeDecodeError, RecursionError, TypeError) as exc:
+        # RecursionError: JSON nested deeper than the parser's stack. Parsing is pure, so no
+        # retry can help; before this was caught, it escaped the batch and stopped the partition.
+        raise PoisonRecord(f"{type(exc).__name__}: {exc}"[:1000]) from exc
+
+
 def _is_infrastructure(exc: BaseException) -> bool:
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return True
@@ -132,16 +149,7 @@ class EventProcessor:
 
     def _parse(self, record: ConsumerRecord[Any, Any]) -> Envelope[Any] | None:
         """The typed envelope, None for a type this group does not handle; poison otherwise."""
-        try:
-            if record.value is None:
-                raise ContractViolation("empty record")
-            if len(record.value) > MAX_EVENT_BYTES:
-                raise ContractViolation(f"record of {len(record.value)} bytes, more than any event may be")
-            envelope = parse_event(record.value, record.topic, record.headers)
-        except (ContractViolation, ValidationError, ValueError, UnicodeDecodeError, RecursionError) as exc:
-            # RecursionError: JSON nested deeper than the parser's stack. Parsing is pure, so no
-            # retry can help; before this was caught, it escaped the batch and stopped the partition.
-            raise PoisonRecord(f"{type(exc).__name__}: {exc}"[:1000]) from exc
+        envelope = parse_record(record)
         if envelope.type not in self.handlers:
             return None
         return envelope

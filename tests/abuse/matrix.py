@@ -43,6 +43,7 @@ MATRIX: dict[str, str] = {
     "intake GET /api/v1/requests/{request_id}/contact":                                 "- - - - - -",
     "intake GET /api/v1/desks/{desk_id}/audit":                                         "- - - - - -",
     "intake GET /api/v1/desks":                                                         "P P P P P P",
+    "intake POST /api/v1/desks":                                                        "- - - - - -",
     "intake GET /api/v1/desks/{desk_id}/policies":                                      "P P P P P P",
     "intake POST /api/v1/desks/{desk_id}/policies":                                     "- - - - - -",
     "intake GET /api/v1/desks/{desk_id}/policy":                                        "P P P P P P",

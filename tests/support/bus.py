@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from contracts.registry import parse_event
 
 
 async def produce_raw(
@@ -37,3 +40,28 @@ async def read_all(bootstrap: str, topic: str, *, partitions: int = 1, timeout_m
                 records.extend(items)
     finally:
         await consumer.stop()
+
+
+async def read_events(bootstrap: str, topic: str, *, partitions: int = 1, timeout_ms: int = 1000) -> list[Any]:
+    """The events in *topic* as JSON objects. Records that are not one are skipped: on the suite's
+    shared bus the abuse tests leave poison records (malformed, oversized, wrongly typed) on purpose."""
+    events = []
+    for record in await read_all(bootstrap, topic, partitions=partitions, timeout_ms=timeout_ms):
+        try:
+            event = json.loads(record.value)
+        except (TypeError, ValueError, RecursionError):
+            continue
+        if isinstance(event, dict) and isinstance(event.get("data"), dict):
+            events.append(event)
+    return events
+
+
+async def read_typed(bootstrap: str, topic: str, *, partitions: int = 1, timeout_ms: int = 1000) -> list[Any]:
+    """The events in *topic* that parse as their contract says (typed envelopes); poison is skipped."""
+    envelopes = []
+    for record in await read_all(bootstrap, topic, partitions=partitions, timeout_ms=timeout_ms):
+        try:
+            envelopes.append(parse_event(record.value, record.topic))
+        except (TypeError, ValueError, RecursionError):  # ContractViolation and ValidationError are ValueErrors
+            continue
+    return envelopes

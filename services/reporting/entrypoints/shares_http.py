@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlmodel import col, func, select
 
 from services.reporting.adapters.tables import ReportShare, ReportShareRecipient
@@ -37,6 +37,12 @@ class ShareSummary(BaseModel):
     cutoff: date
     shared_at: datetime
     recipients: int = 0
+
+    @field_validator("shared_at")
+    @classmethod
+    def in_utc(cls, value: datetime) -> datetime:
+        """SQLite hands back stored UTC times without their zone; the document promises a date-time."""
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 @router.post("/reports/yearly/share", status_code=201, response_model=ShareSummary,

@@ -5,7 +5,6 @@ proposal is withdrawn, and intake shows the request as allocated."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 from infra.demo.data import DESK_GENT, PROVIDER_ZONNEBLOEM, demo_id
 from infra.local.stack import LocalStack
 from services.identity.accounts import client_secret
-from tests.support.bus import read_all
+from tests.support.bus import read_events
 from tests.support.payloads import registration
 from tests.support.waiting import eventually
 
@@ -41,8 +40,7 @@ async def parent_link(http: httpx.AsyncClient, system: LocalStack, request_id: s
 
 
 async def matching_events(system: LocalStack, request_id: str) -> list[dict[str, Any]]:
-    records = await read_all(system.bootstrap_servers, "matching.request.v1", partitions=6, timeout_ms=300)
-    events = [json.loads(r.value) for r in records]
+    events = await read_events(system.bootstrap_servers, "matching.request.v1", partitions=6, timeout_ms=300)
     return [e for e in events if e["subject"] == request_id]
 
 

@@ -6,7 +6,6 @@ headless Chromium, with the keyboard; the provider chooses its channels on its o
 
 from __future__ import annotations
 
-import json
 import mailbox
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -22,7 +21,7 @@ from infra.local.stack import LocalStack
 from services.notifications.domain.deadlines import DeadlinePolicy, response_schedule
 from tests.e2e.notifications.conftest import Bus, ServiceClock, bearer, signed_in_page, token
 from tests.integration.notifications.neighbours import WebhookReceiver
-from tests.support.bus import read_all
+from tests.support.bus import read_events
 from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.browser]
@@ -83,9 +82,8 @@ async def test_distribution_told_reminded_escalated_and_worked_by_the_desk(
                          until=lambda subjects: any("Herinnering" in s for s in subjects), what="reminder mail")
 
     async def overdue_events() -> list[object]:
-        records = await read_all(system.bootstrap_servers, DELIVERY_TOPIC, partitions=3)
-        return [r for r in records if json.loads(r.value)["type"] == "ResponseOverdue"
-                and json.loads(r.value)["data"]["request_id"] == request_id]
+        events = await read_events(system.bootstrap_servers, DELIVERY_TOPIC, partitions=3)
+        return [e for e in events if e["type"] == "ResponseOverdue" and e["data"].get("request_id") == request_id]
 
     await eventually(overdue_events, until=lambda e: len(e) == 2, what="two ResponseOverdue on the bus")
 

@@ -16,7 +16,6 @@ import httpx
 import pytest
 
 from contracts.events.reporting import REPORT_SHARE_TOPIC
-from contracts.registry import parse_event
 from infra.demo.data import DESK_GENT, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM, PROVIDERS
 from infra.local.stack import LocalStack
 from services.reporting.exports.csv_export import to_csv
@@ -26,7 +25,7 @@ from services.runtime.settings import ROOT
 from tests.e2e.reporting.helpers import delta, register_scenario, report, scenario_follow_ups, set_clock, token
 from tests.integration.reporting.publishing import produce
 from tests.integration.reporting.scenario import check_report
-from tests.support.bus import read_all
+from tests.support.bus import read_typed
 from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.postgres]
@@ -103,8 +102,7 @@ async def check_sharing(http: httpx.AsyncClient, system: LocalStack, desk: str) 
                            headers={"Authorization": f"Bearer {outsider}"})).status_code == 404
 
     async def announced() -> list[object]:
-        records = await read_all(system.bootstrap_servers, REPORT_SHARE_TOPIC)
-        return [parse_event(r.value, r.topic).data for r in records]
+        return [e.data for e in await read_typed(system.bootstrap_servers, REPORT_SHARE_TOPIC)]
 
     events = await eventually(announced, until=lambda found: any(e.share_id == share_id for e in found),  # type: ignore[attr-defined]
                               what="YearlyReportShared published")
