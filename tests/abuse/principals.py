@@ -17,6 +17,7 @@ from infra.demo.data import DESK_GENT, PROVIDER_ZONNEBLOEM, demo_id
 from infra.local.stack import LocalStack
 from services.identity.accounts import client_secret
 from tests.support.payloads import registration
+from tests.support.tokens import password_token
 from tests.support.waiting import eventually
 
 ATTACKERS = ("anonymous", "parent_other", "referrer", "desk_other", "provider_other", "hub")
@@ -38,12 +39,6 @@ class Victim:
         return {"request_id": self.request_id, "desk_id": self.desk_id, "location_id": self.location_id,
                 "provider_id": self.provider_id, "proposal_id": self.proposal_id}
 
-
-async def password_token(http: httpx.AsyncClient, system: LocalStack, username: str) -> dict[str, str]:
-    answer = await http.post(f"{system.url('identity')}/token",
-                             data={"grant_type": "password", "username": username, "password": "demo"})
-    answer.raise_for_status()
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
 async def parent_link(http: httpx.AsyncClient, system: LocalStack, request_id: str) -> dict[str, str]:

@@ -16,18 +16,13 @@ from infra.local.stack import LocalStack
 from services.identity.accounts import client_secret
 from tests.support.bus import read_events
 from tests.support.payloads import registration
+from tests.support.tokens import password_token
 from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.postgres]
 BRUGSE_POORT = demo_id("location:zonnebloem-brugse-poort")
 LEDEBERG = demo_id("location:zonnebloem-ledeberg")
 
-
-async def password_token(http: httpx.AsyncClient, system: LocalStack, username: str) -> dict[str, str]:
-    answer = await http.post(f"{system.url('identity')}/token",
-                             data={"grant_type": "password", "username": username, "password": "demo"})
-    answer.raise_for_status()
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
 async def parent_link(http: httpx.AsyncClient, system: LocalStack, request_id: str) -> dict[str, str]:

@@ -18,6 +18,7 @@ import pytest
 from examples.provider_client import OpvangloketError, ProviderClient
 from infra.demo.data import DESK_GENT, LOCATIONS
 from infra.local.stack import LocalStack
+from tests.support.tokens import password_token
 from tests.support.waiting import eventually
 
 pytestmark = [pytest.mark.postgres]
@@ -28,11 +29,6 @@ NEW_LOCATION = {
     "capacity_per_weekday": {"mon": 18, "tue": 18, "wed": 14, "thu": 18, "fri": 14}, "ikt": True,
 }
 
-
-async def password_token(http: httpx.AsyncClient, system: LocalStack, username: str) -> dict[str, str]:
-    answer = await http.post(f"{system.url('identity')}/token",
-                             data={"grant_type": "password", "username": username, "password": "demo"})
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
 async def test_a_provider_script_keeps_the_offer_current(system: LocalStack, http: httpx.AsyncClient) -> None:
