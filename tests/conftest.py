@@ -60,13 +60,8 @@ def system(postgres: PostgresServer | None) -> Iterator[LocalStack]:
     if postgres is not None:
         database_urls = {name: postgres.create_database(name) for name in BUS_SERVICES}
     stack = LocalStack(StackConfig.ephemeral(var_dir, database_urls=database_urls))
-    try:
-        stack.start()
-    except Exception:
-        stack.stop()
-        raise
-    yield stack
-    stack.stop()
+    with stack.running():
+        yield stack
 
 
 @pytest.fixture

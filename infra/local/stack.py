@@ -3,10 +3,11 @@ the five services and the portal. ``make run`` and the end-to-end tests both use
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -141,6 +142,15 @@ class LocalStack:
     def stop(self) -> None:
         for process in self.all_processes():
             process.stop()
+
+    @contextlib.contextmanager
+    def running(self) -> Iterator[LocalStack]:
+        """Started for the block, stopped after it - also when starting fails half-way."""
+        try:
+            self.start()
+            yield self
+        finally:
+            self.stop()
 
 
 def redis_binary() -> str:

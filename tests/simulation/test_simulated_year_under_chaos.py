@@ -29,13 +29,8 @@ SEED = 7
 def sim_stack() -> Iterator[LocalStack]:
     """A stack of its own: chaos must not hit the suite's shared ``system``, nor its clocks."""
     stack = make_stack(Path(tempfile.mkdtemp(prefix="opvang-sim-")))
-    try:
-        stack.start()
-    except Exception:
-        stack.stop()
-        raise
-    yield stack
-    stack.stop()
+    with stack.running():
+        yield stack
 
 
 async def test_a_simulated_year_under_chaos_gives_the_report_of_its_ground_truth(sim_stack: LocalStack) -> None:

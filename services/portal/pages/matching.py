@@ -13,7 +13,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 import services.portal.pages.matching_texts  # noqa: F401 - registers the texts
 from services.portal.pages import matching_family, matching_provider, matching_rounds
-from services.portal.pages.matching_client import call, location_ids_in, location_names, page, sign_in
+from services.portal.pages.matching_client import call, location_ids_in, page, sign_in
+from services.portal.pages.offer_locations import location_names
 from services.portal.session import PortalUser
 from services.runtime.auth import Role
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from services.portal.pages.matching_client import call, location_ids_in, location_names, page, sign_in
+from services.portal.pages.matching_client import call, location_ids_in, page, sign_in
+from services.portal.pages.offer_locations import location_names
 from services.portal.session import PortalUser
 from services.runtime.auth import Principal
 

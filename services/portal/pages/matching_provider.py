@@ -8,7 +8,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from services.portal.pages.matching_client import call, own_locations, page, sign_in
+from services.portal.pages.matching_client import call, page, sign_in
+from services.portal.pages.offer_locations import own_locations
 from services.portal.session import PortalUser
 from services.runtime.auth import Principal
 

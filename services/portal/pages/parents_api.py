@@ -13,6 +13,7 @@ import httpx
 from fastapi import Request
 
 from services.portal.i18n import page_language
+from services.portal.pages import offer_locations
 from services.portal.session import user_token
 from services.runtime.logs import correlation_id_var
 
@@ -79,8 +80,6 @@ async def location_options(request: Request, near: str | None = None) -> list[tu
 
 
 async def location_names(request: Request, ids: set[str]) -> dict[str, str]:
-    names = {}
-    for location_id in sorted(ids):
-        found = await json_or(request, "offer", f"/api/v1/locations/{location_id}", {})
-        names[location_id] = str(found.get("name") or "") if isinstance(found, dict) else ""
-    return names
+    """location_id -> name ("" when offer does not know it or cannot answer)."""
+    found = await offer_locations.location_names(request, ids)
+    return {location_id: found.get(location_id, {}).get("name", "") for location_id in sorted(ids)}

@@ -11,7 +11,6 @@ import asyncio
 import contextlib
 import json
 import threading
-import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from email import message_from_bytes
@@ -27,6 +26,7 @@ from infra.local.processes import free_port
 from services.notifications.domain.signing import verify
 from services.runtime.auth import TokenVerifier
 from services.runtime.settings import ServiceSettings
+from tests.support.waiting import eventually
 
 
 class MailBox:
@@ -126,11 +126,13 @@ async def serving(app: FastAPI) -> AsyncIterator[str]:
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
     task = asyncio.create_task(server.serve())
-    deadline = time.monotonic() + 10
-    while not server.started:
-        if task.done() or time.monotonic() > deadline:
-            raise RuntimeError("test HTTP server did not start")
-        await asyncio.sleep(0.01)
+
+    async def up_or_ended() -> bool:
+        return bool(server.started or task.done())
+
+    await eventually(up_or_ended, timeout=10, what="the test HTTP server started")
+    if not server.started:
+        raise RuntimeError("test HTTP server did not start")
     try:
         yield f"http://127.0.0.1:{port}"
     finally:

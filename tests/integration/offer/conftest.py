@@ -22,10 +22,5 @@ def offer_stack(postgres: PostgresServer | None) -> Iterator[LocalStack]:
     var_dir = Path(tempfile.mkdtemp(prefix="opvang-offer-it-"))
     database_urls = {"offer": postgres.create_database("offer_it")} if postgres is not None else {}
     stack = LocalStack(StackConfig.ephemeral(var_dir, services=("identity", "offer"), database_urls=database_urls))
-    try:
-        stack.start()
-    except Exception:
-        stack.stop()
-        raise
-    yield stack
-    stack.stop()
+    with stack.running():
+        yield stack

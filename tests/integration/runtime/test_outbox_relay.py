@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from infra.local.processes import ManagedProcess
 from services.runtime.kafka import ensure_topics, make_producer
@@ -34,6 +34,19 @@ async def read_topic(bootstrap: str, topic: str, expected: int) -> list[tuple[by
 
 
 pytestmark = [pytest.mark.postgres]
+
+
+async def relay_on_live_broker(tmp_path: Path, bootstrap: str) -> tuple[Harness, AIOKafkaProducer, OutboxRelay]:
+    """intake's outbox in a fresh SQLite file, a started producer and the relay between them."""
+    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
+    await ensure_topics(settings)
+    harness = Harness(sqlite_url(tmp_path))
+    await harness.create()
+    producer = make_producer(settings)
+    await producer.start()
+    relay = OutboxRelay(db=harness.db, tables=harness.tables, settings=settings, producer=lambda: producer,
+                        clock=harness.uow.clock)
+    return harness, producer, relay
 
 
 async def test_relay_waits_for_the_broker_then_publishes_everything_in_order(
@@ -84,14 +97,7 @@ async def test_relay_waits_for_the_broker_then_publishes_everything_in_order(
 async def test_relay_republishes_when_the_broker_lost_its_log(
     tmp_path: Path, broker: ManagedProcess, bootstrap: str
 ) -> None:
-    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
-    await ensure_topics(settings)
-    harness = Harness(sqlite_url(tmp_path))
-    await harness.create()
-    producer = make_producer(settings)
-    await producer.start()
-    relay = OutboxRelay(db=harness.db, tables=harness.tables, settings=settings, producer=lambda: producer,
-                        clock=harness.uow.clock)
+    harness, producer, relay = await relay_on_live_broker(tmp_path, bootstrap)
     try:
         async with harness.uow() as uow:
             for index in range(3):
@@ -119,21 +125,14 @@ async def test_relay_republishes_when_new_events_reach_the_fresh_log_first(
 ) -> None:
     """The broker restarts and a new event is published before the periodic read-back runs: the
     partition hands out an offset the relay already wrote at, so everything retained goes again."""
-    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
-    await ensure_topics(settings)
-    harness = Harness(sqlite_url(tmp_path))
-    await harness.create()
-    producer = make_producer(settings)
-    await producer.start()
-    relay = OutboxRelay(db=harness.db, tables=harness.tables, settings=settings, producer=lambda: producer,
-                        clock=harness.uow.clock)
+    harness, producer, relay = await relay_on_live_broker(tmp_path, bootstrap)
     try:
         async with harness.uow() as uow:
             for _ in range(3):
                 await uow.emit(withdrawn("same-key", reason="found_elsewhere"))
         assert await relay.publish_pending() == 3
         broker.restart()  # memory-only broker: the log is gone
-        await ensure_topics(settings)
+        await ensure_topics(load_settings("intake", kafka_bootstrap_servers=bootstrap))
         async with harness.uow() as uow:
             await uow.emit(withdrawn("same-key", reason="moved"))
 
@@ -155,14 +154,7 @@ async def test_relay_notices_a_topic_re_created_with_fewer_partitions(
     to: that is a lost log too (asking for the offsets of a missing partition would only time out)."""
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-    settings = load_settings("intake", kafka_bootstrap_servers=bootstrap)
-    await ensure_topics(settings)
-    harness = Harness(sqlite_url(tmp_path))
-    await harness.create()
-    producer = make_producer(settings)
-    await producer.start()
-    relay = OutboxRelay(db=harness.db, tables=harness.tables, settings=settings, producer=lambda: producer,
-                        clock=harness.uow.clock)
+    harness, producer, relay = await relay_on_live_broker(tmp_path, bootstrap)
     try:
         async with harness.uow() as uow:
             for index in range(12):  # spread over the six partitions
