@@ -10,7 +10,6 @@ ratio: the cost of exactly-once bookkeeping per message. Real redis-server, aios
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import sys
 import tempfile
 import time
@@ -19,11 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
-import uvicorn
 from aiosmtpd.controller import Controller
 from fastapi import FastAPI, Response
 
-from infra.local.processes import ManagedProcess, free_port, port_open, wait_until
+from infra.local.processes import ManagedProcess, free_port, port_open
+from infra.local.serving import serving
 from infra.local.stack import redis_binary
 from services.notifications.adapters.mailer import Mailer
 from services.notifications.adapters.provider_tables import ProviderPreferences, WebhookSubscription
@@ -44,19 +43,6 @@ class Counter:
     async def handle_DATA(self, server: object, session: object, envelope: object) -> str:  # noqa: N802
         self.accepted += 1
         return "250 OK"
-
-
-@contextlib.asynccontextmanager
-async def serving(app: FastAPI):  # type: ignore[no-untyped-def]
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    task = asyncio.create_task(server.serve())
-    await asyncio.to_thread(wait_until, lambda: server.started, timeout=10, what="webhook receiver")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
 
 
 async def plan(runtime: object, count: int, hook_url: str) -> None:

@@ -12,10 +12,9 @@ import json
 import time
 from collections.abc import AsyncIterator
 
-import uvicorn
 from fastapi import FastAPI, Request, Response
 
-from infra.local.processes import free_port, wait_until
+from infra.local.serving import serving
 from services.notifications.domain.signing import verify
 
 
@@ -64,13 +63,5 @@ class WebhookLog:
 @contextlib.asynccontextmanager
 async def receiving(log: WebhookLog) -> AsyncIterator[str]:
     """Serve the receiver on a free port in this event loop; yields its URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(log.app(), host="127.0.0.1", port=port, log_level="warning",
-                                           access_log=False, lifespan="off"))
-    task = asyncio.create_task(server.serve())
-    await asyncio.to_thread(wait_until, lambda: server.started, timeout=30, what="the webhook receiver")
-    try:
-        yield f"http://127.0.0.1:{port}/hooks"
-    finally:
-        server.should_exit = True
-        await task
+    async with serving(log.app(), what="the webhook receiver") as base:
+        yield f"{base}/hooks"

@@ -14,6 +14,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from services.runtime.client_address import parse_proxies
+
 DEV_SECRET = "dev-intake-fingerprint-secret"
 
 
@@ -32,7 +34,7 @@ class IntakeConfig:
         limit, _, window = values.get("INTAKE_PUBLIC_RATE_LIMIT", "20/600").partition("/")
         proxies = values.get("INTAKE_TRUSTED_PROXIES", "127.0.0.1,::1")
         return cls(fingerprint_secret=secret, public_rate_limit=int(limit), public_rate_window=int(window or 600),
-                   trusted_proxies=frozenset(p.strip() for p in proxies.split(",") if p.strip()),
+                   trusted_proxies=parse_proxies(proxies),
                    retention_interval_seconds=float(values.get("INTAKE_RETENTION_INTERVAL", "3600")))
 
     def check_production(self) -> None:

@@ -10,6 +10,7 @@ from contracts.events.intake import DESK_POLICY_TOPIC
 from contracts.events.matching import MATCHING_TOPIC
 from services.offer.adapters.cache import SearchCache
 from services.offer.adapters.tables import metadata
+from services.offer.config import OfferConfig
 from services.offer.entrypoints import (
     desk,
     provider_capacity,
@@ -25,7 +26,7 @@ from services.offer.handlers.demo import ensure_version_row, seed_demo_offer
 from services.offer.handlers.desks import DESK_HANDLERS
 from services.runtime.clock import Clock, SettableClock
 from services.runtime.http import create_app
-from services.runtime.redis_tools import make_redis
+from services.runtime.redis_tools import RateLimiter, make_redis
 from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
 
@@ -74,5 +75,7 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
         on_startup=[prepare], on_shutdown=[close_redis],
     )
     app.state.search_cache = SearchCache(redis, registry=app.state.metrics.registry)
+    app.state.offer_config = OfferConfig.from_env()
+    app.state.public_limiter = RateLimiter(redis, "offer")
     document_security(app, settings.public_url)
     return app

@@ -197,6 +197,8 @@ def create_app(
                 "relay": {"published": runtime.relay.published_total,
                           "pending": await runtime.relay.pending_count(),
                           "republish_rounds": runtime.relay.republish_rounds},
+                "rewinds": {"groups": runtime.rewinder.groups_rewound,
+                            "partitions": runtime.rewinder.partitions_rewound},
                 "groups": {g: vars(p.stats) for g, p in runtime.processors.items()},
             }
 

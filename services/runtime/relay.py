@@ -15,7 +15,7 @@ import contextlib
 import json
 import uuid
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
@@ -40,6 +40,11 @@ BATCH = 500
 MAX_BACKOFF = 10.0
 
 
+def lost_below(offset: int, highwater: int | None) -> bool:
+    """A partition whose fetches report an end at or before *offset* no longer holds that record."""
+    return highwater is not None and highwater <= offset
+
+
 class OutboxRelay:
     def __init__(
         self,
@@ -61,6 +66,9 @@ class OutboxRelay:
         self.published_total = 0
         self.republish_rounds = 0
         self._leader_conn: AsyncConnection | None = None
+        # told when the broker lost its log: the process's consumers must read from the start again
+        self.on_lost_log: Callable[[], Coroutine[Any, Any, None]] | None = None
+        self._lost_log_task: asyncio.Task[None] | None = None
 
     async def is_leader(self) -> bool:
         """One relay per service publishes, so that per-key order holds across replicas.
@@ -270,12 +278,11 @@ class OutboxRelay:
                     event_id = dict(first.headers or ()).get("ce_id", b"").decode()
                     if first.offset != row.max_offset or event_id != row.event_id:
                         return True
-            if not pending:
-                return False
-            # tansu answers an out-of-range fetch with silence, not an error: a partition that
-            # stays silent and ends before our offset has lost what we wrote there
-            ends = await consumer.end_offsets(list(pending))
-            return any(ends.get(partition, 0) <= row.max_offset for partition, row in pending.items())
+            # tansu answers an out-of-range fetch with silence, not an error: a partition that stayed
+            # silent has lost what we wrote there when its fetches said it ends at or before our offset.
+            # That end is the high watermark of the fetch answers (tansu's ListOffsets under-reports
+            # after batched produces, and trusting it raised false alarms); no answer at all is no proof.
+            return any(lost_below(row.max_offset, consumer.highwater(partition)) for partition, row in pending.items())
         finally:
             await consumer.stop()
 
@@ -294,6 +301,8 @@ class OutboxRelay:
         self.republish_rounds += 1
         log.warning("broker lost its log: republishing retained events", events=count)
         self.wake()
+        if self.on_lost_log is not None and (self._lost_log_task is None or self._lost_log_task.done()):
+            self._lost_log_task = asyncio.create_task(self.on_lost_log(), name="rewind-consumers")
         return count
 
     async def purge_expired(self) -> int:

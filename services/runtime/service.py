@@ -24,6 +24,7 @@ from services.runtime.clock import Clock, SystemClock
 from services.runtime.consumer import EventProcessor, Handler
 from services.runtime.db import Database
 from services.runtime.kafka import ensure_topics, make_broker, make_producer
+from services.runtime.log_rewind import LogRewinder
 from services.runtime.logs import get_logger
 from services.runtime.migrations import upgrade_to_head
 from services.runtime.raw_records import raw_bodies, tolerant_parser
@@ -71,7 +72,11 @@ class ServiceRuntime:
         )
         self.uow.set_on_commit(self.relay.wake)
         self.processors: dict[str, EventProcessor] = {}
+        self._subscribers: dict[str, Any] = {}
+        self.rewinder = LogRewinder(self._subscribers)
+        self.relay.on_lost_log = self.rewinder.rewind_all
         self._relay_task: asyncio.Task[None] | None = None
+        self._watch_task: asyncio.Task[None] | None = None
         self.started = False
         self._document_publishers()
 
@@ -109,7 +114,7 @@ class ServiceRuntime:
         on_records.__doc__ = subscription.description or (
             "Handles: " + ", ".join(sorted(subscription.handlers))
         )
-        self.broker.subscriber(
+        subscriber = self.broker.subscriber(
             *subscription.topics,
             group_id=subscription.group,
             batch=True,
@@ -123,7 +128,9 @@ class ServiceRuntime:
             decoder=raw_bodies,
             title=f"{subscription.group}:consume",
             description=on_records.__doc__,
-        )(on_records)
+        )
+        subscriber(on_records)
+        self._subscribers[subscription.group] = subscriber
         return processor
 
     def get_producer(self) -> AIOKafkaProducer:
@@ -140,6 +147,7 @@ class ServiceRuntime:
         self._relay_task = asyncio.create_task(self.relay.run(), name=f"{self.service}-relay")
         if consume and self.processors:
             await self._retry_until_broker(self.broker.start)
+            self._watch_task = asyncio.create_task(self.rewinder.watch(), name=f"{self.service}-log-watch")
         self.started = True
         log.info("service runtime started", consumers=sorted(self.processors))
 
@@ -156,10 +164,11 @@ class ServiceRuntime:
 
     async def stop(self) -> None:
         self.relay.stop()
-        if self._relay_task:
-            self._relay_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await self._relay_task
+        for task in (self._relay_task, self._watch_task):
+            if task:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
         with contextlib.suppress(Exception):
             await self.relay.release()
         with contextlib.suppress(Exception):

@@ -1,5 +1,6 @@
 """Hammering the public endpoints: past the limit a client gets 429 with a message in Dutch (French
-or English when asked) and Retry-After, and nothing of a refused call is stored or mailed.
+or English when asked) and Retry-After, and nothing of a refused call is stored or mailed. The public
+location search and location pages of offer have a limit of their own.
 
 Each test is its own client (an address named in X-Forwarded-For by a trusted front end, as the
 portal does), so the limits of the shared system's other callers are not touched.
@@ -16,6 +17,7 @@ import pytest
 from infra.demo.data import DESK_GENT
 from infra.local.stack import LocalStack
 from services.intake.config import IntakeConfig
+from services.offer.config import OfferConfig
 from tests.abuse.principals import password_token
 from tests.integration.intake.helpers import mails_to
 from tests.support.payloads import registration
@@ -90,3 +92,25 @@ async def test_lost_link_requests_past_the_limit_are_refused_and_mail_nothing(
 
 async def _mails(system: LocalStack, address: str) -> int:
     return len(mails_to(system.maildir, address))
+
+
+async def test_public_search_past_the_limit_is_refused_while_others_are_served(
+    system: LocalStack, http: httpx.AsyncClient
+) -> None:
+    config = OfferConfig.from_env({**os.environ, **system.service_env("offer")})
+    me, offer = client(), system.url("offer")
+    search = f"{offer}/api/v1/locations"
+    found = await http.get(search, params={"near": "44021", "max_km": 50}, headers=me)
+    assert found.status_code == 200, found.text
+    location_id = found.json()["results"][0]["location_id"]
+    for index in range(config.public_rate_limit - 1):  # the search and a location's page count together
+        path = search if index % 2 else f"{search}/{location_id}"
+        assert (await http.get(path, params={"near": "44021"} if index % 2 else None, headers=me)).status_code == 200
+    refused = await http.get(search, params={"near": "44021"}, headers=me)
+    assert_refused(refused, config.public_rate_window, "Te veel aanvragen na elkaar. Probeer het over")
+    english = await http.get(f"{search}/{location_id}", headers={**me, "Accept-Language": "en"})
+    assert_refused(english, config.public_rate_window, "Too many requests")
+    assert (await http.get(search, params={"near": "44021"}, headers=client())).status_code == 200, "another client"
+    signed_in = {**me, **await password_token(http, system, "loket.gent")}
+    assert (await http.get(search, params={"near": "44021"}, headers=signed_in)).status_code == 200, \
+        "a signed-in user is not counted against the address"

@@ -13,6 +13,7 @@ from services.intake.adapters.mailer import MailWorker
 from services.intake.adapters.recipients import RecipientsClient
 from services.intake.config import IntakeConfig
 from services.runtime.auth import OptionalPrincipal
+from services.runtime.client_address import client_key
 from services.runtime.redis_tools import RateLimiter
 from services.runtime.service import ServiceRuntime
 
@@ -40,20 +41,6 @@ Parts = Annotated[IntakeParts, Depends(parts_of)]
 
 def now_of(runtime: ServiceRuntime) -> datetime:
     return runtime.clock.now()
-
-
-def client_key(request: Request, trusted: frozenset[str]) -> str | None:
-    """The address to rate-limit: the peer, or the client a trusted front end names (None: internal call).
-
-    A trusted front end appends the address it saw to X-Forwarded-For, so the last entry is the one
-    to believe; a call from a trusted address without the header is one of our own services.
-    """
-    peer = request.client.host if request.client else "unknown"
-    if peer not in trusted:
-        return peer
-    forwarded = request.headers.get("x-forwarded-for", "")
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    return hops[-1] if hops else None
 
 
 def public_limit(bucket: str) -> Any:

@@ -5,19 +5,21 @@ from __future__ import annotations
 from datetime import date, time
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.exceptions import RequestValidationError
 from pydantic import ValidationError
 
 from services.offer.adapters import store
 from services.offer.domain.search import SearchQuery
 from services.offer.entrypoints.deps import Cache, Runtime, today
+from services.offer.entrypoints.public_limit import limit_anonymous
 from services.offer.entrypoints.schemas_public import FreePlacesOut, LocationPublic, SearchOut
 from services.offer.queries.public import free_places_view, location_public
 from services.offer.queries.search import run_search
 from services.runtime.errors import AppError
 
-router = APIRouter(prefix="/api/v1", tags=["search (public)"])
+router = APIRouter(prefix="/api/v1", tags=["search (public)"], dependencies=[Depends(limit_anonymous)],
+                   responses={429: {"description": "Too many calls from this address; see Retry-After"}})
 
 
 def _split(values: list[str]) -> list[str]:

@@ -42,6 +42,7 @@ async def call_offer(request: Request, method: str, path: str, **kwargs: Any) ->
     """One call to offer as the signed-in user (or anonymously for public pages)."""
     headers = dict(kwargs.pop("headers", {}) or {})
     headers["Accept-Language"] = page_language(request)
+    headers["X-Forwarded-For"] = request.client.host if request.client else "unknown"  # offer's rate limit
     token = user_token(request)
     if token:
         headers["Authorization"] = f"Bearer {token}"

@@ -24,13 +24,14 @@ from contracts.builder import envelope_for
 from contracts.envelope import Envelope, encode
 from contracts.events.base import Event
 from infra.local.processes import ManagedProcess, free_port, port_open
+from infra.local.serving import serving
 from infra.local.stack import http_ok, redis_binary, tansu_binary
 from services.notifications.bootstrap import build_app
 from services.notifications.scheduling.scheduler import Scheduler, TickReport
 from services.runtime.clock import FixedClock
 from services.runtime.service import ServiceRuntime
 from services.runtime.settings import ROOT, ServiceSettings, load_settings
-from tests.integration.notifications.neighbours import MailBox, Neighbours, WebhookReceiver, serving, start_smtp
+from tests.integration.notifications.neighbours import MailBox, Neighbours, WebhookReceiver, start_smtp
 from tests.support.postgres import PostgresServer
 
 

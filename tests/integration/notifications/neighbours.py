@@ -7,18 +7,14 @@ scripted by the test.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 import threading
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import EmailMessage
 from email.policy import default
 from typing import Any
 
-import uvicorn
 from aiosmtpd.controller import Controller
 from fastapi import FastAPI, Request, Response
 
@@ -26,7 +22,6 @@ from infra.local.processes import free_port
 from services.notifications.domain.signing import verify
 from services.runtime.auth import TokenVerifier
 from services.runtime.settings import ServiceSettings
-from tests.support.waiting import eventually
 
 
 class MailBox:
@@ -118,23 +113,3 @@ class Neighbours:
             return {"location_id": location_id, "name": self.names.get(location_id, "Opvang " + location_id[:4])}
 
         return app
-
-
-@contextlib.asynccontextmanager
-async def serving(app: FastAPI) -> AsyncIterator[str]:
-    """Serve *app* with uvicorn on a free port in this event loop; yield its base URL."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    task = asyncio.create_task(server.serve())
-
-    async def up_or_ended() -> bool:
-        return bool(server.started or task.done())
-
-    await eventually(up_or_ended, timeout=10, what="the test HTTP server started")
-    if not server.started:
-        raise RuntimeError("test HTTP server did not start")
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task

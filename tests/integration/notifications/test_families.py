@@ -11,6 +11,7 @@ import httpx
 
 from contracts.types import Weekday
 from infra.demo.data import DESK_GENT
+from infra.local.serving import serving
 from services.notifications.adapters.tables import Delivery, ProposalDeadline, ResponseDeadline, TrackedRequest
 from services.portal.bootstrap import build_app as build_portal
 from services.runtime.settings import load_settings
@@ -26,7 +27,6 @@ from tests.integration.notifications.events import (
     zonnebloem,
 )
 from tests.integration.notifications.helpers import rows, wait_rows
-from tests.integration.notifications.neighbours import serving
 from tests.support.waiting import eventually
 
 
