@@ -91,7 +91,7 @@ class OneTripConnection(AsyncAdapt_aiosqlite_connection):
     a connection is given back after a commit is then skipped (one more trip saved)."""
 
     __slots__ = ("in_transaction",)
-    _cursor_cls = OneTripCursor
+    _cursor_cls = OneTripCursor  # type: ignore[assignment]
 
     def __init__(self, dbapi: Any, connection: Any) -> None:
         super().__init__(dbapi, connection)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import col
+
 from services.notifications.adapters.delivery_tables import Delivery, FeedCounter
 from services.notifications.adapters.directory import Directory
 from services.notifications.adapters.mailer import Mailer, SendResult
