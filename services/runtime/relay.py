@@ -121,9 +121,10 @@ class OutboxRelay:
                         await self.purge_expired()
                     finally:  # a check that fails or hangs must not starve publishing: next one in 10 s
                         last_check = loop.time()
+                self._wake.clear()  # a commit from here on wakes the next round, even during this one
                 sent = await self.publish_pending()
                 backoff = 0.1
-                if sent:
+                if sent >= BATCH:  # more may be waiting; fewer means the claim took all there was
                     continue
             except asyncio.CancelledError:
                 raise
@@ -132,10 +133,11 @@ class OutboxRelay:
                 await self._sleep(backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF)
                 continue
-            await self._sleep(self._settings.outbox_poll_seconds)
+            await self._sleep(self._settings.outbox_poll_seconds, clear=False)
 
-    async def _sleep(self, seconds: float) -> None:
-        self._wake.clear()
+    async def _sleep(self, seconds: float, *, clear: bool = True) -> None:
+        if clear:
+            self._wake.clear()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout=seconds)
 

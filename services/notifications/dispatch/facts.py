@@ -17,7 +17,11 @@ from services.notifications.adapters.request_tables import TrackedRequest
 
 async def request_facts(session: AsyncSession, request_id: str, planned: dict[str, Any]) -> dict[str, Any]:
     """*planned* details completed with what is known about the request now."""
-    row = await session.get(TrackedRequest, request_id)
+    return facts_of(await session.get(TrackedRequest, request_id), planned)
+
+
+def facts_of(row: TrackedRequest | None, planned: dict[str, Any]) -> dict[str, Any]:
+    """*planned* completed with the tracked request *row* (read by the caller, possibly for many)."""
     if row is None:
         return dict(planned)
     place = municipalities.get(row.home_nis) if row.home_nis else None

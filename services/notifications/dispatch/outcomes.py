@@ -8,7 +8,10 @@ for good: the row is dead and the desk's worklist gets a line (a family gets a p
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
+
+from sqlmodel import col, select
 
 from contracts.events.notifications import ProviderNotified
 from services.notifications.adapters.delivery_tables import Delivery, DeliveryAttempt
@@ -81,15 +84,25 @@ def to_letter(uow: UnitOfWork, row: Delivery, language: str, reason: str, at: da
 
 async def record(uow: UnitOfWork, ids: list[str], token: str, result: SendResult, at: datetime) -> None:
     """Apply one send's result to every row of its group (a digest is one send for many rows)."""
-    for delivery_id in ids:
-        row = await uow.session.get(Delivery, delivery_id)
-        if not _still_mine(row, token):
-            continue
-        assert row is not None
-        if result.ok:
-            await mark_delivered(uow, row, result.detail, at)
-        else:
-            await mark_failed(uow, row, result, at)
+    await record_many(uow, [(ids, result)], token, at)
+
+
+async def record_many(uow: UnitOfWork, outcomes: Sequence[tuple[list[str], SendResult]], token: str,
+                      at: datetime) -> None:
+    """Apply the results of several sends in one transaction; rows no longer ours are left alone."""
+    wanted = [delivery_id for ids, _ in outcomes for delivery_id in ids]
+    found = await uow.session.exec(select(Delivery).where(col(Delivery.delivery_id).in_(wanted)))
+    rows = {row.delivery_id: row for row in found.all()}
+    for ids, result in outcomes:
+        for delivery_id in ids:
+            row = rows.get(delivery_id)
+            if not _still_mine(row, token):
+                continue
+            assert row is not None
+            if result.ok:
+                await mark_delivered(uow, row, result.detail, at)
+            else:
+                await mark_failed(uow, row, result, at)
 
 
 def details_of(row: Delivery) -> dict[str, object]:

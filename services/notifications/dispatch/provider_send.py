@@ -9,15 +9,14 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import col
-from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.notifications.adapters.delivery_tables import Delivery, FeedCounter
 from services.notifications.adapters.directory import Directory
 from services.notifications.adapters.mailer import Mailer, SendResult
-from services.notifications.adapters.provider_tables import WebhookSubscription
 from services.notifications.adapters.store import insert_once
 from services.notifications.adapters.webhook_sender import WebhookSender
-from services.notifications.dispatch.facts import request_facts
+from services.notifications.dispatch.claims import Claim
+from services.notifications.dispatch.facts import facts_of
 from services.notifications.dispatch.outcomes import details_of, log_attempt
 from services.notifications.domain.provider_texts import provider_mail
 from services.notifications.domain.report_texts import report_shared_mail
@@ -27,9 +26,9 @@ WEBHOOK_TYPES = {"new_request": "request.distributed", "reminder": "request.remi
                  "report_shared": "report.shared"}
 
 
-async def item_of(session: AsyncSession, row: Delivery, directory: Directory) -> dict[str, Any]:
-    """One request as the provider reads it; facts and location names resolved at send time."""
-    details = await request_facts(session, row.request_id, details_of(row))
+async def item_of(claimed: Claim, row: Delivery, directory: Directory) -> dict[str, Any]:
+    """One request as the provider reads it; facts (read with the claim) and location names at send time."""
+    details = facts_of(claimed.requests.get(row.request_id), details_of(row))
     location_ids = row.location_ids.split()
     names = [await directory.location_name(loc) or loc for loc in location_ids]
     return {**details, "notification_id": row.delivery_id, "kind": row.kind, "request_id": row.request_id,
@@ -43,9 +42,9 @@ def message_id(group_key: str, rows: list[Delivery]) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, group_key))
 
 
-async def send_email(session: AsyncSession, rows: list[Delivery], group_key: str, *, mailer: Mailer,
+async def send_email(claimed: Claim, rows: list[Delivery], group_key: str, *, mailer: Mailer,
                      directory: Directory, portal_url: str, at: datetime) -> SendResult:
-    items = [await item_of(session, row, directory) for row in rows]
+    items = [await item_of(claimed, row, directory) for row in rows]
     first = rows[0]
     kind = "digest" if first.batch_key else first.kind
     if kind == "report_shared":
@@ -67,12 +66,12 @@ def webhook_body(rows: list[Delivery], items: list[dict[str, Any]], at: datetime
     return json.dumps(payload, default=str, sort_keys=True).encode()
 
 
-async def send_webhook(session: AsyncSession, rows: list[Delivery], group_key: str, *, sender: WebhookSender,
+async def send_webhook(claimed: Claim, rows: list[Delivery], group_key: str, *, sender: WebhookSender,
                        directory: Directory, at: datetime) -> SendResult:
-    subscription = await session.get(WebhookSubscription, rows[0].target)
+    subscription = claimed.subscriptions.get(rows[0].target)
     if subscription is None or subscription.status != "active":
         return SendResult(False, "webhook subscription deleted", permanent=True)
-    items = [await item_of(session, row, directory) for row in rows]
+    items = [await item_of(claimed, row, directory) for row in rows]
     body = webhook_body(rows, items, at)
     return await sender.post(subscription.url, subscription.secret, message_id(group_key, rows),
                              int(at.timestamp()), body)
