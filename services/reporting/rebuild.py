@@ -25,6 +25,7 @@ from typing import Any, cast
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from services.reporting.adapters.projection_state import mark_all_desks_dirty, reset, status
+from services.reporting.batch_gc import collector_for_batches
 from services.reporting.bootstrap import PROJECTION_GROUP, PROJECTION_TOPICS
 from services.reporting.bulk_apply import BulkApplier
 from services.reporting.handlers import PROJECTION_HANDLERS
@@ -93,6 +94,10 @@ class Rebuilder:
         self._batch = batch
 
     async def run(self) -> RebuildResult:
+        with collector_for_batches():
+            return await self._run()
+
+    async def _run(self) -> RebuildResult:
         started = time.monotonic()
         async with self._uow() as uow:
             await reset(uow.session, self._uow.tables, group=PROJECTION_GROUP, now=uow._clock.now())  # noqa: SLF001
