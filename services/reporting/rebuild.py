@@ -37,10 +37,9 @@ from services.runtime.uow import UnitOfWorkFactory
 
 log = get_logger(__name__)
 Progress = Callable[[int, int], None]
-EMPTY_POLLS_TO_STOP = 2
 IDLE_GIVE_UP_SECONDS = 20.0
 OVERLAP = True
-TAIL_POLL_MS = 250  # at least two fetches: tansu holds an empty one for fetch_max_wait_ms (100)
+POLL_MS = 500
 
 
 @dataclass(frozen=True)
@@ -83,6 +82,13 @@ async def _targets(settings: ServiceSettings, consumer: AIOKafkaConsumer) -> dic
 
 async def _past(consumer: AIOKafkaConsumer, targets: dict[TopicPartition, int]) -> bool:
     return all([await consumer.position(tp) >= end for tp, end in targets.items()])
+
+
+async def _at_end(consumer: AIOKafkaConsumer, partitions: list[TopicPartition]) -> bool:
+    """Whether the log has nothing more right now: the broker's end offsets, asked again (one round
+    trip, instead of waiting for empty fetches)."""
+    ends = await consumer.end_offsets(partitions)
+    return all([await consumer.position(tp) >= ends.get(tp, 0) for tp in partitions])
 
 
 class Rebuilder:
@@ -130,16 +136,13 @@ class Rebuilder:
         starts = await consumer.beginning_offsets(list(targets))
         total = sum(max(end - starts.get(tp, 0), 0) for tp, end in targets.items())
         await self._record_total(total)
-        done = empty = 0
+        done = 0
         idle_since = time.monotonic()
         self._progress(0, total)
         writing: asyncio.Task[None] | None = None  # one batch is written while the next is read and parsed
         try:
             while True:
-                past_targets = await _past(consumer, targets)
-                # past the announced ends, an empty answer only confirms that the log has nothing more
-                batches = await consumer.getmany(timeout_ms=TAIL_POLL_MS if past_targets else 500,
-                                                 max_records=self._batch)
+                batches = await consumer.getmany(timeout_ms=POLL_MS, max_records=self._batch)
                 records = [record for items in batches.values() for record in items]
                 if records:
                     prepared = bulk.prepare(records)
@@ -149,21 +152,19 @@ class Rebuilder:
                     if not OVERLAP:
                         await writing
                     done += len(records)
-                if batches:
-                    empty, idle_since = 0, time.monotonic()
+                    idle_since = time.monotonic()
                     self._progress(done, max(total, done))
-                    continue
-                empty = empty + 1 if past_targets else 0
-                if not past_targets and time.monotonic() - idle_since > IDLE_GIVE_UP_SECONDS:
+                if await _past(consumer, targets) and await _at_end(consumer, list(targets)):
+                    break
+                if not records and time.monotonic() - idle_since > IDLE_GIVE_UP_SECONDS:
                     behind = [tp for tp, end in targets.items() if await consumer.position(tp) < end]
                     log.warning("rebuild stops: the log ends before the offsets the broker announced",
                                 partitions=[f"{tp.topic}/{tp.partition}" for tp in behind])
-                    empty = EMPTY_POLLS_TO_STOP
-                if empty >= EMPTY_POLLS_TO_STOP:
-                    if writing is not None:
-                        await writing
-                    self._progress(done, done)
-                    return done
+                    break
+            if writing is not None:
+                await writing
+            self._progress(done, done)
+            return done
         finally:
             if writing is not None and not writing.done():
                 writing.cancel()
