@@ -21,8 +21,7 @@ BATCH_THRESHOLDS = (50_000, 20, 100)
 @contextmanager
 def collector_for_batches() -> Iterator[None]:
     previous = gc.get_threshold()
-    gc.collect()
-    gc.freeze()
+    gc.freeze()  # no collect() first: a full pass over a large heap costs more than the garbage it frees
     gc.set_threshold(*BATCH_THRESHOLDS)
     try:
         yield

@@ -43,11 +43,16 @@ def as_tuples(session: AsyncSession, table: Table, columns: tuple[str, ...],
     if not processed:
         return plain
     converted = []
+    texts: list[dict[Any, Any]] = [{} for _ in processed]  # a batch repeats values (its inbox time): once each
     for values in plain:
         values = list(values)
-        for index, process in processed:
-            if values[index] is not None:
-                values[index] = process(values[index])
+        for (index, process), known in zip(processed, texts, strict=True):
+            value = values[index]
+            if value is not None:
+                text = known.get(value)
+                if text is None:
+                    text = known[value] = process(value)
+                values[index] = text
         converted.append(tuple(values))
     return converted
 

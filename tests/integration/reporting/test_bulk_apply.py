@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -104,7 +103,7 @@ async def test_a_batch_whose_rows_fail_to_write_is_replayed_by_the_event_process
     def broken(envelope: Envelope[Any]) -> EventRows | None:
         rows = rows_of(envelope)
         if envelope.id == events[2].id and rows is not None and rows.fact is not None:
-            return replace(rows, fact={**rows.fact, "body": None})  # NOT NULL: the insert fails
+            return rows._replace(fact={**rows.fact, "body": None})  # NOT NULL: the insert fails
         return rows
 
     bulk, processor = applier(uow, PROJECTION_HANDLERS, rows=broken)
