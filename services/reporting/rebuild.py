@@ -40,6 +40,7 @@ Progress = Callable[[int, int], None]
 IDLE_GIVE_UP_SECONDS = 20.0
 OVERLAP = True
 POLL_MS = 500
+DEFAULT_BATCH = 2000  # records per transaction (and per fetch from the consumer's buffer)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ async def _at_end(consumer: AIOKafkaConsumer, partitions: list[TopicPartition]) 
 
 class Rebuilder:
     def __init__(self, *, settings: ServiceSettings, uow: UnitOfWorkFactory, progress: Progress | None = None,
-                 batch: int = 500) -> None:
+                 batch: int = DEFAULT_BATCH) -> None:
         self._settings = settings
         self._uow = uow
         self._progress = progress or (lambda done, total: None)
