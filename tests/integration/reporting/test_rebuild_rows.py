@@ -28,6 +28,9 @@ from services.runtime.db import Database
 from services.runtime.migrations import upgrade_to_head
 from services.runtime.tables import messaging_tables
 from services.runtime.uow import UnitOfWorkFactory
+from tests.support.postgres import PostgresServer
+
+pytestmark = [pytest.mark.postgres]
 
 GROUP = "reporting.projection"
 SAMPLES = Path(__file__).parents[3] / "contracts" / "samples"
@@ -60,15 +63,22 @@ def as_record(envelope: Envelope[Any], offset: int) -> ConsumerRecord[bytes, byt
                           [(k, v.encode()) for k, v in headers.items()])
 
 
-async def database(path: Path) -> UnitOfWorkFactory:
-    db = Database(f"sqlite+aiosqlite:///{path}")
+async def database(url: str) -> UnitOfWorkFactory:
+    db = Database(url)
     await upgrade_to_head(db, "reporting", metadata)
     return UnitOfWorkFactory(db, messaging_tables(metadata), SystemClock(), "reporting")
 
 
 @pytest.fixture
-async def two(tmp_path: Path) -> AsyncIterator[tuple[UnitOfWorkFactory, UnitOfWorkFactory]]:
-    live, rebuilt = await database(tmp_path / "live.db"), await database(tmp_path / "rebuilt.db")
+async def two(tmp_path: Path, postgres: PostgresServer | None) -> AsyncIterator[tuple[UnitOfWorkFactory,
+                                                                                        UnitOfWorkFactory]]:
+    """Two empty projections on the engine of the run (``--db``)."""
+    if postgres is None:
+        urls = [f"sqlite+aiosqlite:///{tmp_path / name}.db" for name in ("live", "rebuilt")]
+    else:
+        suffix = uuid.uuid4().hex[:8]
+        urls = [postgres.create_database(f"rows_{name}_{suffix}") for name in ("live", "rebuilt")]
+    live, rebuilt = await database(urls[0]), await database(urls[1])
     yield live, rebuilt
     await live.db.dispose()
     await rebuilt.db.dispose()
@@ -104,6 +114,8 @@ async def test_the_bulk_path_writes_what_the_live_handlers_write(
     expected, got = await contents(live), await contents(rebuilt)
     assert {table: len(rows) for table, rows in got.items()}["request_fact"] > 100
     assert got == expected
+    if not rebuilt.db.is_sqlite:
+        return
     stored = {row[3] for row in got["request_fact"]}
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", text) for text in stored), \
         "event times are stored as SQLAlchemy stores a DATETIME on SQLite"
