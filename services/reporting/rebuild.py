@@ -1,11 +1,14 @@
 """Rebuild the projection from the start of the log, on command.
 
 1. In one transaction: forget every fact and the inbox rows of ``reporting.projection``.
-2. Read every partition of every consumed topic from its beginning and apply the records with
-   the live consumer's handlers and inbox, a whole batch in a few statements (bulk_apply.py);
-   a batch that fails goes through the runtime's ``EventProcessor`` (one by one, retries).
+2. Read every partition of every consumed topic from its beginning; parse each batch and compute
+   its rows with the live handlers' functions (fact_rows.py) while the previous batch is written
+   with the live consumer's inbox, a whole batch in a few statements (bulk_apply.py); a batch that
+   fails goes through the runtime's ``EventProcessor`` (one by one, retries).
 3. Stop once every partition is past what the log held (and what the live group had consumed)
-   when the rebuild began, and the log has nothing more to give.
+   when the rebuild began, the consumer holds nothing more and the broker announces no later end.
+
+The garbage collector is tuned for the batch job while it runs (batch_gc.py).
 
 The live service may keep running: both write through the same inbox, so an event is applied
 once whoever reads it first. If the broker lost its log, the producers' relays refill it from
