@@ -25,13 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from services.reporting.adapters.projection_state import mark_all_desks_dirty, reset, status
 from services.reporting.batch_gc import collector_for_batches
-from services.reporting.bootstrap import PROJECTION_GROUP, PROJECTION_TOPICS
+from services.reporting.bootstrap import PROJECTION_GROUP
 from services.reporting.bulk_apply import BulkApplier
 from services.reporting.handlers import PROJECTION_HANDLERS
+from services.reporting.rebuild_log import at_end, past_targets, targets_of
 from services.runtime.consumer import EventProcessor
 from services.runtime.kafka import client_kwargs
 from services.runtime.logs import get_logger
@@ -68,36 +69,6 @@ class _NoSecondDeadLetter:
     async def send_and_wait(self, topic: str, value: Any = None, key: Any = None, headers: Any = None) -> None:
         self.skipped += 1
         log.warning("rebuild skips a record that cannot be applied", dead_letter_topic=topic)
-
-
-async def _targets(settings: ServiceSettings, consumer: AIOKafkaConsumer) -> dict[TopicPartition, int]:
-    """Per partition: the end of the log, or the live group's position if the broker says less."""
-    partitions = [TopicPartition(topic, p) for topic in PROJECTION_TOPICS
-                  for p in sorted(consumer.partitions_for_topic(topic) or ())]
-    ends = await consumer.end_offsets(partitions)
-    group = AIOKafkaConsumer(**client_kwargs(settings), group_id=PROJECTION_GROUP, enable_auto_commit=False)
-    await group.start()  # never subscribes: it only reads the group's committed offsets
-    try:
-        committed = {tp: await group.committed(tp) for tp in partitions}
-    finally:
-        await group.stop()
-    return {tp: max(ends.get(tp, 0), committed.get(tp) or 0) for tp in partitions}
-
-
-async def _past(consumer: AIOKafkaConsumer, targets: dict[TopicPartition, int]) -> bool:
-    return all([await consumer.position(tp) >= end for tp, end in targets.items()])
-
-
-async def _at_end(consumer: AIOKafkaConsumer, partitions: list[TopicPartition]) -> bool:
-    """Whether the broker announces nothing more (one round trip, instead of waiting for empty fetches).
-
-    Only ever asked once the consumer's buffer is empty: tansu announces as the end of a partition the
-    first offset of its last record batch, not the offset after its last record. A fetch always
-    brings whole batches, so once the position is past that offset the rest of the batch has been
-    fetched; taking the buffer before asking reads it (without that, a batch cut by ``max_records``
-    at the announced end lost its last records: seen in the benchmark, 9 of 53,903)."""
-    ends = await consumer.end_offsets(partitions)
-    return all([await consumer.position(tp) >= ends.get(tp, 0) for tp in partitions])
 
 
 class Rebuilder:
@@ -139,7 +110,7 @@ class Rebuilder:
 
     async def _replay(self, consumer: AIOKafkaConsumer, bulk: BulkApplier) -> int:
         await consumer.topics()  # loads metadata of every topic
-        targets = await _targets(self._settings, consumer)
+        targets = await targets_of(self._settings, consumer)
         consumer.assign(list(targets))
         await consumer.seek_to_beginning(*targets)
         starts = await consumer.beginning_offsets(list(targets))
@@ -154,7 +125,7 @@ class Rebuilder:
             while True:
                 # past the targets, take what the consumer holds already (timeout 0): the rest of a
                 # record batch that straddles the announced end (see _at_end) is in its buffer
-                past = await _past(consumer, targets)
+                past = await past_targets(consumer, targets)
                 batches = await consumer.getmany(timeout_ms=POLL_MS if wait or not past else 0,
                                                  max_records=self._batch)
                 records = [record for items in batches.values() for record in items]
@@ -171,7 +142,7 @@ class Rebuilder:
                     wait = False
                     continue
                 if past:
-                    if await _at_end(consumer, list(targets)):
+                    if await at_end(consumer, list(targets)):
                         break
                     wait = True  # more was appended meanwhile: wait for it rather than spin
                     continue
