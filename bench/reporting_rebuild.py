@@ -34,7 +34,7 @@ from contracts.topics import TOPICS
 from infra.local.processes import ManagedProcess, free_port, port_open
 from infra.local.stack import tansu_binary
 from services.reporting.adapters.tables import metadata
-from services.reporting.rebuild import Rebuilder
+from services.reporting.rebuild import DEFAULT_BATCH, Rebuilder
 from services.reporting.reports import export, yearly_report
 from services.runtime.clock import SystemClock
 from services.runtime.db import Database
@@ -114,7 +114,7 @@ async def raw_read(bootstrap: str, expected: int) -> float:
         await consumer.stop()
 
 
-async def run(requests: int, database_url: str | None, batch: int = 500) -> None:
+async def run(requests: int, database_url: str | None, batch: int = DEFAULT_BATCH) -> None:
     port = free_port()
     directory = Path(tempfile.mkdtemp(prefix="opvang-bench-"))
     broker = ManagedProcess("tansu", [tansu_binary(), "broker", "--listener-url", f"tcp://127.0.0.1:{port}",
@@ -134,7 +134,9 @@ async def run(requests: int, database_url: str | None, batch: int = 500) -> None
         db = Database(settings.database_url)
         await upgrade_to_head(db, "reporting", metadata)
         uow = UnitOfWorkFactory(db, messaging_tables(metadata), SystemClock(), "reporting")
+        cpu = time.process_time()
         result = await Rebuilder(settings=settings, uow=uow, batch=batch).run()
+        cpu = time.process_time() - cpu
         started = time.perf_counter()
         report = await yearly_report(db, desk_id=DESK, year=2025, cutoff=date(2026, 2, 28))
         xlsx = export(report, "xlsx")[0]
@@ -145,6 +147,7 @@ async def run(requests: int, database_url: str | None, batch: int = 500) -> None
         print(f"rebuild         : {result.rate:10,.0f} events/s ({result.seconds:.2f} s, {result.applied} applied, "
               f"{result.duplicates} repeats)")
         print(f"rebuild / raw   : {result.rate / raw_rate:10.3f}")
+        print(f"rebuild CPU     : {cpu / result.records * 1e6:10.0f} us per event (process time, every thread)")
         print(f"yearly report   : {report_seconds:10.2f} s for {report.total.counts['unique']['total']} unique "
               f"requests (fold, build, XLSX of {len(xlsx)} bytes)")
     finally:
@@ -155,7 +158,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Rebuild rate of the reporting projection")
     parser.add_argument("--requests", type=int, default=5000, help="synthetic requests (about 2.6 events each)")
     parser.add_argument("--database-url", default=None, help="default: a SQLite file in a temporary directory")
-    parser.add_argument("--batch", type=int, default=500, help="records per fetched batch (Rebuilder's batch)")
+    parser.add_argument("--batch", type=int, default=DEFAULT_BATCH, help="records per batch (Rebuilder's batch)")
     args = parser.parse_args()
     asyncio.run(run(args.requests, args.database_url, args.batch))
 

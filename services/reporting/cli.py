@@ -17,7 +17,7 @@ from datetime import date
 from services.reporting.adapters.tables import metadata
 from services.reporting.domain.calendar import default_cutoff
 from services.reporting.progress import ProgressBar
-from services.reporting.rebuild import Rebuilder
+from services.reporting.rebuild import DEFAULT_BATCH, Rebuilder
 from services.runtime.clock import SystemClock
 from services.runtime.db import Database
 from services.runtime.logs import configure_logging
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
     commands = parser.add_subparsers(dest="command")
     commands.add_parser("serve", help="run the service (default)")
     rebuild_cmd = commands.add_parser("rebuild", help="rebuild the projection from the start of the log")
-    rebuild_cmd.add_argument("--batch", type=int, default=500, help="records per transaction")
+    rebuild_cmd.add_argument("--batch", type=int, default=DEFAULT_BATCH, help="records per transaction")
     share_cmd = commands.add_parser("share", help="send the yearly report to the providers of a working area")
     share_cmd.add_argument("--desk", required=True)
     share_cmd.add_argument("--year", type=int, required=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from contracts.envelope import Envelope
-from contracts.events import intake, offer
+from contracts.events import intake
 from services.reporting.adapters.fact_store import (
     store_location_fact,
     store_policy,
@@ -19,6 +19,7 @@ from services.reporting.adapters.fact_store import (
 )
 from services.reporting.adapters.tables import DeskPolicyRow
 from services.reporting.domain.from_events import fact_from_event
+from services.reporting.fact_rows import LOCATION_EVENTS, REQUEST_EVENTS, location_row
 from services.runtime.consumer import Handler
 from services.runtime.uow import UnitOfWork
 
@@ -30,16 +31,7 @@ async def on_request_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
 
 
 async def on_location_event(uow: UnitOfWork, event: Envelope[Any]) -> None:
-    data = event.data
-    if isinstance(data, offer.LocationClosed):
-        location_id, provider_id, nis = data.location_id, data.provider_id, data.nis_code
-        body = data.model_dump_json(include={"closed_on", "reason"})
-    else:
-        snapshot = data.location
-        location_id, provider_id, nis = snapshot.location_id, snapshot.provider_id, snapshot.nis_code
-        body = snapshot.model_dump_json(include={"capacity_per_weekday", "corrections", "status"})
-    await store_location_fact(uow.session, event_id=event.id, location_id=location_id, provider_id=provider_id,
-                              nis_code=nis, kind=event.type, at=event.time, body=body)
+    await store_location_fact(uow.session, location_row(event))
 
 
 async def on_policy_changed(uow: UnitOfWork, event: Envelope[Any]) -> None:
@@ -51,14 +43,7 @@ async def on_policy_changed(uow: UnitOfWork, event: Envelope[Any]) -> None:
     ))
 
 
-REQUEST_EVENTS = (
-    "RequestRegistered", "RequestUpdated", "RequestWithdrawn", "RequestMerged", "RequestMergeUndone",
-    "RequestDistributed", "ProviderResponded", "ProposalMade", "ProposalDeclined", "ProposalExpired",
-    "ProposalWithdrawn", "PlaceAllocated", "AllocationCancelled", "RequestReopened",
-    "ProviderNotified", "ResponseOverdue",
-)
-LOCATION_EVENTS = ("LocationPublished", "LocationChanged", "LocationClosed")
-
+__all__ = ["LOCATION_EVENTS", "PROJECTION_HANDLERS", "REQUEST_EVENTS"]
 PROJECTION_HANDLERS: dict[str, Handler] = {
     **dict.fromkeys(REQUEST_EVENTS, on_request_event),
     **dict.fromkeys(LOCATION_EVENTS, on_location_event),

@@ -1,11 +1,14 @@
 """Rebuild the projection from the start of the log, on command.
 
 1. In one transaction: forget every fact and the inbox rows of ``reporting.projection``.
-2. Read every partition of every consumed topic from its beginning and apply the records with
-   the live consumer's handlers and inbox, a whole batch in a few statements (bulk_apply.py);
-   a batch that fails goes through the runtime's ``EventProcessor`` (one by one, retries).
+2. Read every partition of every consumed topic from its beginning; parse each batch and compute
+   its rows with the live handlers' functions (fact_rows.py) while the previous batch is written
+   with the live consumer's inbox, a whole batch in a few statements (bulk_apply.py); a batch that
+   fails goes through the runtime's ``EventProcessor`` (one by one, retries).
 3. Stop once every partition is past what the log held (and what the live group had consumed)
-   when the rebuild began, and the log has nothing more to give.
+   when the rebuild began, the consumer holds nothing more and the broker announces no later end.
+
+The garbage collector is tuned for the batch job while it runs (batch_gc.py).
 
 The live service may keep running: both write through the same inbox, so an event is applied
 once whoever reads it first. If the broker lost its log, the producers' relays refill it from
@@ -22,12 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from services.reporting.adapters.projection_state import mark_all_desks_dirty, reset, status
-from services.reporting.bootstrap import PROJECTION_GROUP, PROJECTION_TOPICS
+from services.reporting.batch_gc import collector_for_batches
+from services.reporting.bootstrap import PROJECTION_GROUP
 from services.reporting.bulk_apply import BulkApplier
 from services.reporting.handlers import PROJECTION_HANDLERS
+from services.reporting.rebuild_log import at_end, past_targets, targets_of
 from services.runtime.consumer import EventProcessor
 from services.runtime.kafka import client_kwargs
 from services.runtime.logs import get_logger
@@ -36,10 +41,10 @@ from services.runtime.uow import UnitOfWorkFactory
 
 log = get_logger(__name__)
 Progress = Callable[[int, int], None]
-EMPTY_POLLS_TO_STOP = 2
 IDLE_GIVE_UP_SECONDS = 20.0
 OVERLAP = True
-TAIL_POLL_MS = 250  # at least two fetches: tansu holds an empty one for fetch_max_wait_ms (100)
+POLL_MS = 500
+DEFAULT_BATCH = 2000  # records per transaction (and per fetch from the consumer's buffer)
 
 
 @dataclass(frozen=True)
@@ -66,33 +71,19 @@ class _NoSecondDeadLetter:
         log.warning("rebuild skips a record that cannot be applied", dead_letter_topic=topic)
 
 
-async def _targets(settings: ServiceSettings, consumer: AIOKafkaConsumer) -> dict[TopicPartition, int]:
-    """Per partition: the end of the log, or the live group's position if the broker says less."""
-    partitions = [TopicPartition(topic, p) for topic in PROJECTION_TOPICS
-                  for p in sorted(consumer.partitions_for_topic(topic) or ())]
-    ends = await consumer.end_offsets(partitions)
-    group = AIOKafkaConsumer(**client_kwargs(settings), group_id=PROJECTION_GROUP, enable_auto_commit=False)
-    await group.start()  # never subscribes: it only reads the group's committed offsets
-    try:
-        committed = {tp: await group.committed(tp) for tp in partitions}
-    finally:
-        await group.stop()
-    return {tp: max(ends.get(tp, 0), committed.get(tp) or 0) for tp in partitions}
-
-
-async def _past(consumer: AIOKafkaConsumer, targets: dict[TopicPartition, int]) -> bool:
-    return all([await consumer.position(tp) >= end for tp, end in targets.items()])
-
-
 class Rebuilder:
     def __init__(self, *, settings: ServiceSettings, uow: UnitOfWorkFactory, progress: Progress | None = None,
-                 batch: int = 500) -> None:
+                 batch: int = DEFAULT_BATCH) -> None:
         self._settings = settings
         self._uow = uow
         self._progress = progress or (lambda done, total: None)
         self._batch = batch
 
     async def run(self) -> RebuildResult:
+        with collector_for_batches():
+            return await self._run()
+
+    async def _run(self) -> RebuildResult:
         started = time.monotonic()
         async with self._uow() as uow:
             await reset(uow.session, self._uow.tables, group=PROJECTION_GROUP, now=uow._clock.now())  # noqa: SLF001
@@ -119,21 +110,23 @@ class Rebuilder:
 
     async def _replay(self, consumer: AIOKafkaConsumer, bulk: BulkApplier) -> int:
         await consumer.topics()  # loads metadata of every topic
-        targets = await _targets(self._settings, consumer)
+        targets = await targets_of(self._settings, consumer)
         consumer.assign(list(targets))
         await consumer.seek_to_beginning(*targets)
         starts = await consumer.beginning_offsets(list(targets))
         total = sum(max(end - starts.get(tp, 0), 0) for tp, end in targets.items())
         await self._record_total(total)
-        done = empty = 0
+        done = 0
         idle_since = time.monotonic()
         self._progress(0, total)
         writing: asyncio.Task[None] | None = None  # one batch is written while the next is read and parsed
         try:
+            wait = True
             while True:
-                past_targets = await _past(consumer, targets)
-                # past the announced ends, an empty answer only confirms that the log has nothing more
-                batches = await consumer.getmany(timeout_ms=TAIL_POLL_MS if past_targets else 500,
+                # past the targets, take what the consumer holds already (timeout 0): the rest of a
+                # record batch that straddles the announced end (see _at_end) is in its buffer
+                past = await past_targets(consumer, targets)
+                batches = await consumer.getmany(timeout_ms=POLL_MS if wait or not past else 0,
                                                  max_records=self._batch)
                 records = [record for items in batches.values() for record in items]
                 if records:
@@ -144,21 +137,24 @@ class Rebuilder:
                     if not OVERLAP:
                         await writing
                     done += len(records)
-                if batches:
-                    empty, idle_since = 0, time.monotonic()
+                    idle_since = time.monotonic()
                     self._progress(done, max(total, done))
+                    wait = False
                     continue
-                empty = empty + 1 if past_targets else 0
-                if not past_targets and time.monotonic() - idle_since > IDLE_GIVE_UP_SECONDS:
+                if past:
+                    if await at_end(consumer, list(targets)):
+                        break
+                    wait = True  # more was appended meanwhile: wait for it rather than spin
+                    continue
+                if time.monotonic() - idle_since > IDLE_GIVE_UP_SECONDS:
                     behind = [tp for tp, end in targets.items() if await consumer.position(tp) < end]
                     log.warning("rebuild stops: the log ends before the offsets the broker announced",
                                 partitions=[f"{tp.topic}/{tp.partition}" for tp in behind])
-                    empty = EMPTY_POLLS_TO_STOP
-                if empty >= EMPTY_POLLS_TO_STOP:
-                    if writing is not None:
-                        await writing
-                    self._progress(done, done)
-                    return done
+                    break
+            if writing is not None:
+                await writing
+            self._progress(done, done)
+            return done
         finally:
             if writing is not None and not writing.done():
                 writing.cancel()

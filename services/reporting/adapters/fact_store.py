@@ -7,7 +7,6 @@ inserts; index rows that many events share are inserted "if not there yet".
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Table
@@ -24,11 +23,10 @@ from services.reporting.adapters.tables import (
     StatsDirty,
 )
 from services.reporting.domain.facts import Fact
+from services.reporting.fact_rows import SCOPE_KEYS, desks_of, request_fact_row, scope_key, utc
 
-
-def utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes: every stored time is UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+__all__ = ["SCOPE_KEYS", "insert_ignore", "mark_dirty", "store_location_fact", "store_policy", "store_request_fact",
+           "utc", "write_deferred"]
 
 
 def _table(model: Any) -> Table:
@@ -53,23 +51,17 @@ async def store_request_fact(session: AsyncSession, fact: Fact) -> None:
     Statements per event are what a rebuild pays for: in a bulk transaction everything is written
     once after the batch (write_deferred); scope keys and marks are written once per transaction.
     """
-    session.info.setdefault(DEFERRED_FACTS, []).append({
-        "event_id": fact.event_id, "request_id": fact.request_id, "kind": fact.kind.value,
-        "occurred_at": utc(fact.at), "desk_id": fact.desk_id, "location_id": fact.location_id, "body": fact.body(),
-    })
+    session.info.setdefault(DEFERRED_FACTS, []).append(request_fact_row(fact))
     seen: set[tuple[object, ...]] = session.info.setdefault("reporting_written", set())
-    if fact.info is not None:
-        scope = (fact.request_id, fact.info.desk_id, fact.info.original_wanted_start_date.year, fact.info.home_nis)
-        if scope not in seen:
-            seen.add(scope)
-            session.info.setdefault(DEFERRED_SCOPE, []).append(dict(zip(SCOPE_KEYS, scope, strict=True)))
-    desks = {d for d in (fact.desk_id, fact.info.desk_id if fact.info else None) if d}
-    session.info.setdefault(DEFERRED_DIRTY, set()).update(desks)
+    scope = scope_key(fact)
+    if scope is not None and scope not in seen:
+        seen.add(scope)
+        session.info.setdefault(DEFERRED_SCOPE, []).append(dict(zip(SCOPE_KEYS, scope, strict=True)))
+    session.info.setdefault(DEFERRED_DIRTY, set()).update(desks_of(fact))
     if not session.info.get(BULK):
         await write_deferred(session)
 
 
-SCOPE_KEYS = ("request_id", "desk_id", "start_year", "home_nis")
 BULK = "reporting_bulk"  # set by the bulk applier: index rows are written once, after the batch
 DEFERRED_FACTS = "reporting_facts"
 DEFERRED_LOCATIONS = "reporting_locations"
@@ -101,13 +93,9 @@ async def mark_dirty(session: AsyncSession, desk_ids: set[str]) -> None:
                                                           set_={"marks": table.c.marks + 1}))
 
 
-async def store_location_fact(
-    session: AsyncSession, *, event_id: str, location_id: str, provider_id: str, nis_code: str, kind: str,
-    at: datetime, body: str,
-) -> None:
-    session.info.setdefault(DEFERRED_LOCATIONS, []).append({
-        "event_id": event_id, "location_id": location_id, "provider_id": provider_id, "nis_code": nis_code,
-        "kind": kind, "occurred_at": utc(at), "body": body})
+async def store_location_fact(session: AsyncSession, row: dict[str, Any]) -> None:
+    """*row*: fact_rows.location_row of the event."""
+    session.info.setdefault(DEFERRED_LOCATIONS, []).append(row)
     if not session.info.get(BULK):
         await write_deferred(session)
 

@@ -28,7 +28,9 @@ def _processors(session: AsyncSession, table: Table, columns: tuple[str, ...]) -
     key = (table.name, columns)
     if key not in _PROCESSORS:
         dialect = session.bind.dialect  # type: ignore[union-attr]
-        _PROCESSORS[key] = [table.c[name].type.bind_processor(dialect) for name in columns]
+        # the dialect's own type (SQLite's DATETIME), not the generic one: the generic DateTime has no
+        # bind processor, and sqlite3's default adapter would store another text ("...+00:00")
+        _PROCESSORS[key] = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
     return _PROCESSORS[key]
 
 
@@ -41,22 +43,30 @@ def as_tuples(session: AsyncSession, table: Table, columns: tuple[str, ...],
     if not processed:
         return plain
     converted = []
+    texts: list[dict[Any, Any]] = [{} for _ in processed]  # a batch repeats values (its inbox time): once each
     for values in plain:
         values = list(values)
-        for index, process in processed:
-            if values[index] is not None:
-                values[index] = process(values[index])
+        for (index, process), known in zip(processed, texts, strict=True):
+            value = values[index]
+            if value is not None:
+                text = known.get(value)
+                if text is None:
+                    text = known[value] = process(value)
+                values[index] = text
         converted.append(tuple(values))
     return converted
 
 
 async def insert_or_ignore(session: AsyncSession, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """``INSERT OR IGNORE`` every row (same keys in each) in one executemany."""
+    """Insert every row (same keys in each) in one executemany, keeping a row already there.
+
+    ``ON CONFLICT DO NOTHING`` as on PostgreSQL: only a uniqueness conflict is ignored. (``INSERT OR
+    IGNORE`` would also drop, silently, a row that breaks NOT NULL or CHECK.)"""
     if not rows:
         return
     columns = tuple(rows[0])
-    statement = (f"INSERT OR IGNORE INTO {table.name} ({', '.join(columns)}) "
-                 f"VALUES ({', '.join('?' for _ in columns)})")
+    statement = (f"INSERT INTO {table.name} ({', '.join(columns)}) "
+                 f"VALUES ({', '.join('?' for _ in columns)}) ON CONFLICT DO NOTHING")
     connection = await session.connection()
     await connection.exec_driver_sql(statement, as_tuples(session, table, columns, rows))  # type: ignore[arg-type]
 
