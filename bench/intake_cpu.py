@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +33,7 @@ def _pending(var: Path) -> int:
 
 async def _settle(var: Path, memory: MemorySampler, idle: dict[str, float] | None) -> None:
     """Until intake has nothing queued and the whole stack is back near its idle CPU for 2 s."""
-    while _pending(var):
+    while _pending(var):  # noqa: ASYNC110 - another process's database: nothing to wait on but time
         await asyncio.sleep(0.2)
     if idle is None:  # idle not known yet: give the consumers a moment
         await asyncio.sleep(3)
@@ -58,15 +58,15 @@ async def measure(stack: LocalStack, rate: float, seconds: float, idle_seconds: 
         spy = None
         if profile is not None:
             pid = stack.services["intake"].process.pid  # type: ignore[union-attr]
-            spy = subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--gil", "-p", str(pid),
-                                    "-o", str(profile), "-d", str(int(seconds) + 5),
-                                    "-f", "raw" if profile.suffix == ".txt" else "flamegraph"])
+            spy = await asyncio.create_subprocess_exec(
+                str(Path(sys.executable).parent / "py-spy"), "record", "--gil", "-p", str(pid), "-o", str(profile),
+                "-d", str(int(seconds) + 5), "-f", "raw" if profile.suffix == ".txt" else "flamegraph")
         before, started = memory.cpu_seconds(), time.monotonic()
         sent = await paced(stack.url("intake"), rate=rate, seconds=seconds, nis="44021")
         await _settle(stack.var, memory, idle)
         after, elapsed = memory.cpu_seconds(), time.monotonic() - started
         if spy is not None:
-            spy.wait()
+            await spy.wait()
     count = max(sent.statuses[201], 1)
     print(f"registered {sent.statuses[201]} ({dict(sent.statuses)}) in {sent.seconds:.1f} s, settled after "
           f"{elapsed:.1f} s")
@@ -80,9 +80,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--idle-seconds", type=float, default=5.0)
     parser.add_argument("--rounds", type=int, default=1, help="measurements on the same stack")
-    parser.add_argument("--profile", type=Path, default=None, help="py-spy profile of intake: .svg flame graph, .txt collapsed stacks")
+    parser.add_argument("--profile", type=Path, default=None,
+                        help="py-spy profile of intake: .svg flame graph, .txt collapsed stacks")
     args = parser.parse_args()
     stack = LocalStack(StackConfig.ephemeral(Path(tempfile.mkdtemp(prefix="opvang-intake-cpu-"))))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the stack when stopped
     try:
         stack.start()
         for _ in range(args.rounds):
