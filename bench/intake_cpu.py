@@ -38,7 +38,7 @@ async def _settle(var: Path, memory: MemorySampler, idle: dict[str, float] | Non
     if idle is None:  # idle not known yet: give the consumers a moment
         await asyncio.sleep(3)
         return
-    quiet, deadline = 0, time.monotonic() + 30
+    quiet, deadline = 0, time.monotonic() + 120
     while quiet < 2 and time.monotonic() < deadline:
         before = memory.cpu_seconds()
         await asyncio.sleep(1.0)
