@@ -21,7 +21,6 @@ from services.notifications.handlers import MATCHING_HANDLERS, POLICY_HANDLERS, 
 from services.notifications.scheduling.scheduler import Scheduler
 from services.notifications.scheduling.wake import waking
 from services.runtime.clock import Clock, SettableClock
-from services.runtime.db import Database
 from services.runtime.http import create_app
 from services.runtime.redis_tools import make_redis
 from services.runtime.service import ServiceRuntime, Subscription
@@ -52,8 +51,7 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     settings = settings or load_settings("notifications")
     if clock is None and settings.env == "test":
         clock = SettableClock()
-    # one thread hand-off per SQLite statement: most of this service's CPU went to those hand-offs
-    runtime = ServiceRuntime(settings, metadata, clock=clock, database=Database(settings.database_url, one_trip=True))
+    runtime = ServiceRuntime(settings, metadata, clock=clock)
     redis = make_redis(settings.redis_url)
     directory = Directory(settings)
     webhooks = WebhookSender()

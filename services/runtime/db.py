@@ -14,21 +14,19 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from services.runtime.sqlite_driver import one_trip_dbapi
+from services.runtime.sqlite_driver import one_hop_dbapi
 
 
 class Database:
     """One service's database: engine, session factory and dialect facts."""
 
-    def __init__(self, url: str, *, echo: bool = False, one_trip: bool = False) -> None:
-        """*one_trip*: on aiosqlite, each statement is one hand-off to its thread (``sqlite_driver``)."""
+    def __init__(self, url: str, *, echo: bool = False) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         kwargs: dict[str, Any] = {"echo": echo}
         if self.is_sqlite:
             kwargs["connect_args"] = {"timeout": 30}
-            if one_trip and url.startswith("sqlite+aiosqlite"):
-                kwargs["module"] = one_trip_dbapi()
+            kwargs["module"] = one_hop_dbapi()  # one thread hand-off per statement (sqlite_driver.py)
         else:
             kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
         self.engine: AsyncEngine = create_async_engine(url, **kwargs)

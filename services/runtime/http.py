@@ -7,26 +7,24 @@ and - only when ENV=test - an endpoint to set the service clock.
 
 from __future__ import annotations
 
-import time
-import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import structlog
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
 from services.runtime import openapi_doc
 from services.runtime.auth import TokenVerifier
 from services.runtime.clock import SettableClock
+from services.runtime.correlation import CorrelationMiddleware
 from services.runtime.errors import AppError
 from services.runtime.i18n import negotiate, translate, translate_validation_error
-from services.runtime.logs import correlation_id_var, get_logger
+from services.runtime.logs import get_logger
 from services.runtime.redis_tools import IdempotencyMiddleware, make_redis
 from services.runtime.service import ServiceRuntime
 from services.runtime.settings import ServiceSettings
@@ -109,27 +107,7 @@ def create_app(
     if redis is not None:
         app.add_middleware(IdempotencyMiddleware, redis=redis, service=settings.service)
 
-    @app.middleware("http")
-    async def correlation(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        cid = request.headers.get("x-correlation-id") or str(uuid.uuid4())
-        token = correlation_id_var.set(cid)
-        started = time.perf_counter()
-        route = request.url.path
-        try:
-            with structlog.contextvars.bound_contextvars(correlation_id=cid):
-                response = await call_next(request)
-                matched = request.scope.get("route")
-                route = getattr(matched, "path", route)
-                elapsed = time.perf_counter() - started
-                if not route.startswith(("/healthz", "/readyz", "/metrics")):
-                    log.info("http request", method=request.method, path=route, status=response.status_code,
-                             ms=round(elapsed * 1000, 1))
-        finally:
-            correlation_id_var.reset(token)
-        metrics.requests.labels(request.method, route, str(response.status_code)).inc()
-        metrics.latency.labels(request.method, route).observe(elapsed)
-        response.headers["X-Correlation-ID"] = cid
-        return response
+    app.add_middleware(CorrelationMiddleware, metrics=metrics)  # outermost: its id is in every line
 
     @app.exception_handler(AppError)
     async def app_error(request: Request, exc: AppError) -> JSONResponse:

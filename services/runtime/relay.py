@@ -142,28 +142,23 @@ class OutboxRelay:
             await asyncio.wait_for(self._wake.wait(), timeout=seconds)
 
     async def _claim(self) -> list[Any]:
+        """Lease the oldest unpublished rows and read them, in one statement (UPDATE ... RETURNING).
+
+        The lease is checked again by the UPDATE itself; on PostgreSQL the rows are also locked with
+        SKIP LOCKED, so another relay passes over them instead of waiting."""
         outbox = self._tables.outbox
         now = self._clock.now()
+        free = and_(outbox.c.status == "pending", or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < now))
+        pending = select(outbox.c.id).where(free).order_by(outbox.c.id).limit(BATCH)
+        if not self._db.is_sqlite:
+            pending = pending.with_for_update(skip_locked=True)
         async with self._db.session() as session:
-            pending = select(outbox.c.id).where(
-                and_(outbox.c.status == "pending",
-                     or_(outbox.c.lease_until.is_(None), outbox.c.lease_until < now))
-            ).order_by(outbox.c.id).limit(BATCH)
-            if not self._db.is_sqlite:
-                pending = pending.with_for_update(skip_locked=True)
-            ids = [row[0] for row in (await session.execute(pending)).all()]
-            if not ids:
-                await session.commit()
-                return []
-            await session.execute(
-                update(outbox).where(outbox.c.id.in_(ids))
-                .values(lease_owner=self._owner, lease_until=now + LEASE)
-            )
             rows = (await session.execute(
-                select(outbox).where(outbox.c.id.in_(ids)).order_by(outbox.c.id)
+                update(outbox).where(outbox.c.id.in_(pending.scalar_subquery()), free)
+                .values(lease_owner=self._owner, lease_until=now + LEASE).returning(*outbox.c)
             )).all()
             await session.commit()
-            return list(rows)
+        return sorted(rows, key=lambda row: row.id)
 
     async def publish_pending(self) -> int:
         rows = await self._claim()

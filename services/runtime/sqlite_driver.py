@@ -1,120 +1,117 @@
 """SQLAlchemy's aiosqlite adapter with one thread hand-off per statement instead of four.
 
-Why: aiosqlite runs every call of the sqlite3 API in its own thread, and SQLAlchemy's adapter
-makes four such calls per statement (open a cursor, execute, fetch, close), each a queue put, a
-thread wake-up and a callback into the event loop: about 0.1 ms of CPU each, five times the work
-SQLite itself does for a small statement. Here the four run as one function in aiosqlite's thread.
-Same SQL, same parameters, same transactions and locks; results are fetched whole, as before.
-Used through ``Database(..., one_trip=True)``; SQLite only.
+The stock adapter creates an aiosqlite cursor, executes, fetches and closes it, each as a separate
+trip to aiosqlite's thread and back through the event loop (a queue put, a thread wake-up and a
+``call_soon_threadsafe``): about 100 µs of CPU each, so a statement cost ~400 µs before SQLite did
+anything. Here the four steps run as one function in that same thread, on the same connection, in
+the same order; results, row counts, last row ids and errors are the driver's own. Server-side
+(streaming) cursors keep the stock class. Relies on ``aiosqlite.Connection._execute`` (0.22).
 """
 
 from __future__ import annotations
 
 import collections
 import sqlite3
-from collections.abc import Sequence
 from typing import Any
 
 import aiosqlite
-from sqlalchemy.dialects.sqlite.aiosqlite import (
-    AsyncAdapt_aiosqlite_connection,
-    AsyncAdapt_aiosqlite_cursor,
-    AsyncAdapt_aiosqlite_dbapi,
-)
-from sqlalchemy.util import EMPTY_DICT
+from sqlalchemy.connectors.asyncio import AsyncAdapt_dbapi_cursor
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_connection, AsyncAdapt_aiosqlite_dbapi
 from sqlalchemy.util.concurrency import await_
 
-Outcome = tuple[Any, int, int | None, list[Any] | None, bool]
+Outcome = tuple[Any, list[Any] | None, int, int | None]
 
 
-def _run(conn: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> Outcome:
-    """In aiosqlite's thread: the whole statement, from cursor to closed cursor."""
-    cursor = conn.cursor()
+def _run(connection: aiosqlite.Connection, operation: str, parameters: Any, many: bool) -> Outcome:
+    """In aiosqlite's thread: execute, fetch what there is, close."""
+    cursor = connection._conn.cursor()  # noqa: SLF001 - the raw connection, in its own thread
     try:
         if many:
             cursor.executemany(operation, parameters)
+        elif parameters is None:
+            cursor.execute(operation)
         else:
-            cursor.execute(operation, () if parameters is None else parameters)
-        rows = cursor.fetchall() if cursor.description else None
-        return cursor.description, cursor.rowcount, cursor.lastrowid, rows, conn.in_transaction
+            cursor.execute(operation, parameters)
+        description = cursor.description
+        rows = cursor.fetchall() if description else None
+        return description, rows, cursor.rowcount, cursor.lastrowid
     finally:
         cursor.close()
 
 
-class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
-    """A cursor that opens no aiosqlite cursor of its own: each execute is one trip to the thread."""
+class OneHopCursor(AsyncAdapt_dbapi_cursor):
+    """A buffered cursor whose every statement is one trip to the connection's thread."""
 
-    __slots__ = ("_outcome",)
+    __slots__ = ("_arraysize", "_description", "_lastrowid", "_rowcount")
+    _awaitable_cursor_close = False  # nothing is left open between statements
 
-    def __init__(self, adapt_connection: AsyncAdapt_aiosqlite_connection) -> None:
+    def __init__(self, adapt_connection: Any) -> None:  # no driver cursor is made up front
         self._adapt_connection = adapt_connection
         self._connection = adapt_connection._connection
         self._cursor = None  # type: ignore[assignment]
-        self._soft_closed_memoized = EMPTY_DICT
+        self._soft_closed_memoized = {}  # type: ignore[assignment]
         self._rows = collections.deque()
-        self._outcome: Outcome = (None, -1, None, None, False)
+        self._description: Any = None
+        self._rowcount = -1
+        self._lastrowid: int | None = None
+        self._arraysize = 1
 
     @property
     def description(self) -> Any:
-        return self._outcome[0]
+        return self._description
 
     @property
     def rowcount(self) -> int:
-        return self._outcome[1]
+        return self._rowcount
 
     @property
     def lastrowid(self) -> int:
-        return self._outcome[2]  # type: ignore[return-value]
+        return self._lastrowid  # type: ignore[return-value]
+
+    @property
+    def arraysize(self) -> int:
+        return self._arraysize
+
+    @arraysize.setter
+    def arraysize(self, value: int) -> None:
+        self._arraysize = value
 
     async def _trip(self, operation: Any, parameters: Any, many: bool) -> None:
         async with self._adapt_connection._execute_mutex:
-            connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
-            self._outcome = await connection._execute(_run, connection._conn, operation, parameters, many)
-            self._rows = collections.deque(self._outcome[3] or ())
-            self._adapt_connection.in_transaction = self._outcome[4]  # type: ignore[attr-defined]
+            outcome = await self._connection._execute(_run, self._connection, operation, parameters, many)  # type: ignore[attr-defined]
+        self._description, rows, self._rowcount, self._lastrowid = outcome
+        self._rows = collections.deque(rows or ())
 
-    async def _execute_async(self, operation: Any, parameters: Any) -> Any:
-        await self._trip(operation, parameters, False)
+    def execute(self, operation: Any, parameters: Any = None) -> Any:
+        try:
+            return await_(self._trip(operation, parameters, False))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
 
-    async def _executemany_async(self, operation: Any, seq_of_parameters: Sequence[Any]) -> Any:
-        await self._trip(operation, seq_of_parameters, True)
+    def executemany(self, operation: Any, seq_of_parameters: Any) -> Any:
+        try:
+            return await_(self._trip(operation, seq_of_parameters, True))
+        except Exception as error:
+            self._adapt_connection._handle_exception(error)
 
-    async def _async_soft_close(self) -> None:
+    def setinputsizes(self, *inputsizes: Any) -> None:
         return None
 
-    def close(self) -> None:
-        self._rows.clear()
+    def nextset(self) -> None:
+        return None
 
 
-class OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    """Knows, from its last statement, whether SQLite is in a transaction: the pool's rollback when
-    a connection is given back after a commit is then skipped (one more trip saved)."""
-
-    __slots__ = ("in_transaction",)
-    _cursor_cls = OneTripCursor  # type: ignore[assignment]
-
-    def __init__(self, dbapi: Any, connection: Any) -> None:
-        super().__init__(dbapi, connection)
-        self.in_transaction = True  # unknown yet: never skip
-
-    def commit(self) -> None:
-        super().commit()
-        self.in_transaction = False
-
-    def rollback(self) -> None:
-        if self.in_transaction:
-            super().rollback()
-            self.in_transaction = False
+class OneHopConnection(AsyncAdapt_aiosqlite_connection):
+    __slots__ = ()
+    _cursor_cls = OneHopCursor  # type: ignore[assignment]
 
 
-class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
-    """The adapter module SQLAlchemy is given (``create_async_engine(module=...)``)."""
-
-    def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
-        connection = self.aiosqlite.connect(*arg, **kw)
-        connection._thread.daemon = True  # as SQLAlchemy's own adapter does for aiosqlite >= 0.22
-        return OneTripConnection(self, await_(connection))
+class OneHopDbapi(AsyncAdapt_aiosqlite_dbapi):
+    def connect(self, *arg: Any, **kw: Any) -> AsyncAdapt_aiosqlite_connection:
+        stock = super().connect(*arg, **kw)
+        return OneHopConnection(self, stock._connection)
 
 
-def one_trip_dbapi() -> OneTripDBAPI:
-    return OneTripDBAPI(aiosqlite, sqlite3)
+def one_hop_dbapi() -> OneHopDbapi:
+    """Pass as ``module=`` to ``create_async_engine`` for a ``sqlite+aiosqlite`` URL."""
+    return OneHopDbapi(aiosqlite, sqlite3)

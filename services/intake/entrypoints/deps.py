@@ -27,11 +27,12 @@ class IntakeParts:
     recipients: RecipientsClient
 
 
-def runtime_of(request: Request) -> ServiceRuntime:
+async def runtime_of(request: Request) -> ServiceRuntime:
+    """Async on purpose: FastAPI runs a plain ``def`` dependency in a worker thread, per request."""
     return request.app.state.runtime  # type: ignore[no-any-return]
 
 
-def parts_of(request: Request) -> IntakeParts:
+async def parts_of(request: Request) -> IntakeParts:
     return request.app.state.intake  # type: ignore[no-any-return]
 
 

@@ -11,7 +11,7 @@ from services.intake.entrypoints.access import visible_request
 from services.intake.entrypoints.deps import Parts, Runtime, public_limit
 from services.intake.entrypoints.schemas import Changed, Registered, RequestDetail
 from services.intake.handlers.changes import update_preferences, withdraw
-from services.intake.handlers.common import Actor, load_request
+from services.intake.handlers.common import Actor
 from services.intake.handlers.register import register_request
 from services.intake.handlers.views import audit, detail_of
 from services.runtime.auth import CurrentPrincipal, OptionalPrincipal, Role
@@ -36,15 +36,13 @@ async def post_request(command: RegisterRequest, response: Response, runtime: Ru
     now = runtime.clock.now()
     async with runtime.uow() as uow:
         result = await register_request(uow, command, principal, now=now, secret=parts.config.fingerprint_secret)
-        first = await load_request(uow, result.request_ids[0])
-        subject = first.parent_subject
     parts.mailer.wake()
     merged = result.merged_into[0] is not None
     fresh = [rid for rid, survivor in zip(result.request_ids, result.merged_into, strict=True) if survivor is None]
     status_url = None
     if with_link and fresh:
         try:
-            status_url = parts.links.url(await parts.links.token(subject, fresh, command.language))
+            status_url = parts.links.url(await parts.links.token(result.parent_subject, fresh, command.language))
         except LinkUnavailable:
             status_url = None  # the mail with the link follows when identity is back
     if merged:

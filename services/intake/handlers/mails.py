@@ -45,3 +45,22 @@ async def family_request_ids(session: AsyncSession, request: CareRequest) -> lis
     if request.request_id not in ids and request.status != "merged":
         ids.insert(0, request.request_id)
     return ids
+
+
+async def families_of(session: AsyncSession, requests: Sequence[CareRequest]) -> dict[str, list[str]]:
+    """``family_request_ids`` of each request, in one query for all their families."""
+    refs = sorted({request.family_ref for request in requests})
+    rows = (await session.exec(
+        select(CareRequest.request_id, CareRequest.family_ref).where(col(CareRequest.family_ref).in_(refs),
+                                                                     col(CareRequest.status) != "merged")
+        .order_by(col(CareRequest.registered_at)))).all() if refs else []
+    by_family: dict[str, list[str]] = {}
+    for request_id, family_ref in rows:
+        by_family.setdefault(family_ref, []).append(request_id)
+    answer = {}
+    for request in requests:
+        ids = list(by_family.get(request.family_ref, []))
+        if request.request_id not in ids and request.status != "merged":
+            ids.insert(0, request.request_id)
+        answer[request.request_id] = ids
+    return answer

@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
-
-from sqlmodel import select
+from datetime import date, datetime
 
 from contracts.events.intake import DeskPolicyChanged, RequestRegistered, RequestSnapshot
 from services.intake.adapters.tables import CareRequest, Desk
@@ -23,8 +21,8 @@ from services.intake.domain.registration import RegisterRequest
 from services.intake.handlers.common import (
     Actor,
     may_see,
+    policies_by_desk,
     policy_on,
-    policy_versions,
     problems_error,
     record_change,
     record_flags,
@@ -52,25 +50,26 @@ class Registration:
     request_ids: tuple[str, ...]
     merged_into: tuple[str | None, ...]
     desk_id: str
+    parent_subject: str
 
 
-async def choose_desk(uow: UnitOfWork, command: RegisterRequest, principal: Principal | None,
-                      today: datetime) -> Desk:
-    """The desk asked for, the desk worker's own desk, or the desk whose working area holds home."""
+async def choose_policy(uow: UnitOfWork, command: RegisterRequest, principal: Principal | None,
+                        today: date) -> DeskPolicyChanged:
+    """The policy in force of the desk asked for, the desk worker's own desk, or the desk whose working
+    area holds home (desks in id order; a desk without a version in force takes nobody)."""
     desk_id = command.desk_id
     if desk_id is None and principal is not None and principal.role is Role.DESK and principal.desk_ids:
         desk_id = principal.desk_ids[0]
     if desk_id is not None:
-        desk = await uow.session.get(Desk, desk_id)
-        if desk is None:
+        if await uow.session.get(Desk, desk_id) is None:
             raise AppError("no_desk", 422, field="desk_id")
         if principal is not None and principal.role is Role.DESK and desk_id not in principal.desk_ids:
             raise AppError("forbidden", 403)
-        return desk
-    for desk in (await uow.session.exec(select(Desk).order_by(Desk.desk_id))).all():
-        policy = in_force(await policy_versions(uow, desk.desk_id), today.date())
+        return await policy_on(uow, desk_id, today)
+    for versions in (await policies_by_desk(uow)).values():
+        policy = in_force(versions, today)
         if policy is not None and command.home_nis in policy.working_area:
-            return desk
+            return policy
     raise AppError("no_desk", 422, field="home_nis")
 
 
@@ -104,8 +103,7 @@ async def register_request(uow: UnitOfWork, command: RegisterRequest, principal:
     """Store the request(s) with the personal data; emit RequestRegistered (no personal data) or merge."""
     actor = Actor.of(principal)
     problems: list[Problem] = check_role(command, principal.role.value if principal else None)
-    desk = await choose_desk(uow, command, principal, now)
-    policy = await policy_on(uow, desk.desk_id, now.date())
+    policy = await choose_policy(uow, command, principal, now.date())
     problems += check_registration(command, now.date(), policy.max_preferences)
     anchor = await uow.session.get(CareRequest, command.sibling_of) if command.sibling_of else None
     if command.sibling_of and (anchor is None or not may_see(principal, anchor)):
@@ -130,7 +128,7 @@ async def register_request(uow: UnitOfWork, command: RegisterRequest, principal:
         siblings = tuple(sorted(group - {effective[index]})) if survivor is None else ()
         snapshot = snapshot_for(request_id, child, command, policy, family_ref, siblings, now)
         row = CareRequest(
-            request_id=request_id, desk_id=desk.desk_id, channel=command.channel.value, family_ref=family_ref,
+            request_id=request_id, desk_id=policy.desk_id, channel=command.channel.value, family_ref=family_ref,
             parent_subject=parent_subject, language=command.language, home_nis=command.home_nis,
             child_birth_date=child.birth_date, birth_expected=child.birth_expected,
             wanted_start_date=command.wanted_start_date, original_wanted_start_date=command.wanted_start_date,
@@ -154,4 +152,4 @@ async def register_request(uow: UnitOfWork, command: RegisterRequest, principal:
     if existing and len(group) > 1:
         await link_siblings(uow, group, command.place_siblings_together, actor, now, skip=set(ids))
     await queue_link_mails(uow, ids, survivors, command, now)
-    return Registration(tuple(ids), tuple(survivors), desk.desk_id)
+    return Registration(tuple(ids), tuple(survivors), policy.desk_id, parent_subject)
