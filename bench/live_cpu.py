@@ -140,8 +140,7 @@ class Stack:
         await self._feed(self.matching, "matching.read-models", registered, batch)
         sent, now = len(self.out.sent), time.process_time()
         self.cpu["matching consumer"] += now - cpu
-        while await self.matching.relay.publish_pending():
-            pass
+        await self.matching.relay.publish_pending()  # one round, as the relay's loop does for < 500 rows
         distributed = self.out.sent[sent:]
         self.cpu["matching relay"] += time.process_time() - now
         told = [r for d in distributed for r in notified(d, at)]
@@ -153,8 +152,7 @@ class Stack:
             cpu = time.process_time()
             while (await self.stats.run_once())[0]:
                 pass
-            while await self.reporting.relay.publish_pending():
-                pass
+            await self.reporting.relay.publish_pending()
             self.cpu["reporting hub stats"] += time.process_time() - cpu
 
     async def close(self) -> None:

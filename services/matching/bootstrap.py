@@ -15,6 +15,7 @@ from services.matching.entrypoints.http import ROUTERS
 from services.matching.handlers import READ_MODEL_HANDLERS
 from services.matching.jobs import expiry_loop
 from services.runtime.clock import Clock, SettableClock
+from services.runtime.db import Database
 from services.runtime.http import create_app
 from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
@@ -24,7 +25,8 @@ def build_app(settings: ServiceSettings | None = None, clock: Clock | None = Non
     settings = settings or load_settings("matching")
     if clock is None and settings.env == "test":
         clock = SettableClock()
-    runtime = ServiceRuntime(settings, metadata, clock=clock)
+    # one hand-off to SQLite's thread per statement (runtime/sqlite_driver.py): most of these consumers' CPU
+    runtime = ServiceRuntime(settings, metadata, clock=clock, database=Database(settings.database_url, one_trip=True))
     runtime.subscribe(Subscription(
         group="matching.read-models",
         topics=(REQUEST_TOPIC, DESK_POLICY_TOPIC, LOCATION_TOPIC),

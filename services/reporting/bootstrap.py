@@ -15,6 +15,7 @@ from services.reporting.entrypoints import dashboards_http, ops_http, reports_ht
 from services.reporting.handlers import PROJECTION_HANDLERS
 from services.reporting.stats_publisher import StatsPublisher, start_publisher, stop_publisher
 from services.runtime.clock import Clock, SettableClock
+from services.runtime.db import Database
 from services.runtime.http import create_app
 from services.runtime.service import ServiceRuntime, Subscription
 from services.runtime.settings import ServiceSettings, load_settings
@@ -40,7 +41,8 @@ def build_app(
     settings = settings or load_settings("reporting")
     if clock is None and settings.env == "test":
         clock = SettableClock()
-    runtime = ServiceRuntime(settings, metadata, clock=clock)
+    # one hand-off to SQLite's thread per statement (runtime/sqlite_driver.py): most of these consumers' CPU
+    runtime = ServiceRuntime(settings, metadata, clock=clock, database=Database(settings.database_url, one_trip=True))
     runtime.subscribe(projection_subscription())
     publisher = StatsPublisher(runtime, config or ReportingConfig.from_env())
 
