@@ -18,6 +18,8 @@ import json
 from typing import Any
 
 from sqlalchemy import and_, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from contracts.events.reporting import MunicipalityStats
@@ -32,6 +34,7 @@ from services.runtime.service import ServiceRuntime
 
 log = get_logger(__name__)
 DIRTY = StatsDirty.__table__  # type: ignore[attr-defined]
+PUBLISHED = StatsPublished.__table__  # type: ignore[attr-defined]
 DESKS_PER_ROUND = 5
 
 
@@ -83,23 +86,25 @@ class StatsPublisher:
 
     async def _emit(self, computed: dict[str, list[MonthStats]], marked: list[Any]) -> int:
         threshold = self._config.suppression_threshold
-        emitted = 0
+        emitted: list[dict[str, str]] = []
         async with self._runtime.uow() as uow:
             if (await status(uow.session)).state == "rebuilding":
                 return 0
+            known = await _digests(uow.session, sorted(computed))
             for stats in (item for months in computed.values() for item in months):
                 fingerprint = digest(stats, threshold)
-                if await _already(uow.session, stats, fingerprint):
+                if known.get((stats.nis_code, stats.month)) == fingerprint:
                     continue
                 await uow.emit(MunicipalityStats(
                     nis_code=stats.nis_code, month=stats.month, suppression_threshold=threshold,
                     computed_at=stats.computed_at, **stats.suppressed(threshold),
                 ), occurred_at=stats.computed_at)
-                emitted += 1
+                emitted.append({"nis_code": stats.nis_code, "month": stats.month, "digest": fingerprint})
+            await _remember(uow.session, emitted)
             for desk_id, marks in marked:
                 await uow.session.execute(delete(DIRTY).where(and_(DIRTY.c.desk_id == desk_id,
                                                                    DIRTY.c.marks == marks)))
-        return emitted
+        return len(emitted)
 
     async def run(self) -> None:
         """Forever: a round every few seconds, more at once while there is work."""
@@ -115,15 +120,23 @@ class StatsPublisher:
                 await asyncio.sleep(self._config.stats_interval_seconds)
 
 
-async def _already(session: AsyncSession, stats: MonthStats, fingerprint: str) -> bool:
-    row = await session.get(StatsPublished, (stats.nis_code, stats.month))
-    if row is not None and row.digest == fingerprint:
-        return True
-    if row is None:
-        row = StatsPublished(nis_code=stats.nis_code, month=stats.month, digest=fingerprint)
-    row.digest = fingerprint
-    session.add(row)
-    return False
+async def _digests(session: AsyncSession, nis_codes: list[str]) -> dict[tuple[str, str], str]:
+    """What was emitted last for every month of these municipalities: one query a round, not one a month."""
+    if not nis_codes:
+        return {}
+    rows = await session.execute(select(PUBLISHED.c.nis_code, PUBLISHED.c.month, PUBLISHED.c.digest)
+                                 .where(PUBLISHED.c.nis_code.in_(nis_codes)))
+    return {(nis, month): value for nis, month, value in rows.all()}
+
+
+async def _remember(session: AsyncSession, rows: list[dict[str, str]]) -> None:
+    if not rows:
+        return
+    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(PUBLISHED)
+    await session.execute(statement.on_conflict_do_update(index_elements=["nis_code", "month"],
+                                                          set_={"digest": statement.excluded.digest}), rows)
 
 
 async def start_publisher(publisher: StatsPublisher) -> asyncio.Task[None]:

@@ -10,11 +10,23 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import Insert, Table
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.runtime.tables import MessagingTables
+
+_STATEMENTS: dict[tuple[str, int], Insert] = {}
+
+
+def _claim_statement(dialect: str, inbox: Table) -> Insert:
+    """One statement object per dialect and table: built once, its compiled form cached by SQLAlchemy."""
+    key = (dialect, id(inbox))
+    if key not in _STATEMENTS:
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        _STATEMENTS[key] = insert(inbox).on_conflict_do_nothing(index_elements=["consumer_group", "event_id"])
+    return _STATEMENTS[key]
 
 
 async def claim(
@@ -29,21 +41,14 @@ async def claim(
     offset: int,
     now: datetime,
 ) -> bool:
-    """Insert the inbox row; False means this group has already applied the event."""
+    """Insert the inbox row; False means this group has already applied the event.
+
+    Executed on the session's connection (same transaction), not through the ORM: the claim runs for
+    every consumed event, and the ORM layer cost more than the insert itself."""
     dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = (
-        insert(tables.inbox)
-        .values(
-            consumer_group=group,
-            event_id=event_id,
-            event_type=event_type,
-            topic=topic,
-            kafka_partition=partition,
-            kafka_offset=offset,
-            processed_at=now,
-        )
-        .on_conflict_do_nothing(index_elements=["consumer_group", "event_id"])
-    )
-    result = await session.execute(statement)
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    connection = await session.connection()
+    result = await connection.execute(_claim_statement(dialect, tables.inbox), {
+        "consumer_group": group, "event_id": event_id, "event_type": event_type, "topic": topic,
+        "kafka_partition": partition, "kafka_offset": offset, "processed_at": now,
+    })
+    return bool(result.rowcount)

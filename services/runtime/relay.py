@@ -177,13 +177,12 @@ class OutboxRelay:
             ]
             results = await asyncio.gather(*futures)
         except Exception as exc:
-            async with self._db.session() as session:
-                await session.execute(
+            async with self._db.engine.begin() as conn:
+                await conn.execute(
                     update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
                     .values(lease_owner=None, lease_until=None, attempts=outbox.c.attempts + 1,
                             last_error=repr(exc)[:500])
                 )
-                await session.commit()
             raise
         highest: dict[tuple[str, int], tuple[int, str]] = {}
         for row, meta in zip(rows, results, strict=True):
@@ -191,14 +190,13 @@ class OutboxRelay:
             if meta.offset > highest.get(key, (-1, ""))[0]:
                 highest[key] = (meta.offset, row.event_id)
         now = self._clock.now()
-        async with self._db.session() as session:
-            await session.execute(
+        async with self._db.engine.begin() as conn:
+            await conn.execute(
                 update(outbox).where(outbox.c.id.in_([r.id for r in rows]))
                 .values(status="published", published_at=now, lease_owner=None, lease_until=None)
             )
-            went_back = await self._offsets_went_back(session, highest)
-            await self._record_offsets(session, highest)
-            await session.commit()
+            went_back = await self._offsets_went_back(conn, highest)
+            await self._record_offsets(conn, highest)
         self.published_total += len(rows)
         if went_back:
             await self.republish_all()

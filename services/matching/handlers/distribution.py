@@ -71,15 +71,16 @@ async def distribute(uow: UnitOfWork, view: OpenRequestView, snapshot: RequestSn
 async def record(uow: UnitOfWork, view: OpenRequestView, mode: Any, decisions: tuple[Decision, ...], *,
                  trigger: str, at: datetime, cause: Envelope[Any] | None) -> None:
     session = uow.session
+    first_round = view.distribution_round == 0  # recipients are only written here: none yet
     view.distribution_round += 1
     session.add(view)
-    session.add(DistributionRound(
-        request_id=view.request_id, round=view.distribution_round, desk_id=view.desk_id, mode=mode,
-        trigger=trigger, distributed_at=at,
-        decisions=json.dumps([{"location_id": d.location_id, "provider_id": d.provider_id,
-                               "included": d.included, "reasons": list(d.reasons)} for d in decisions]),
-    ))
-    known = set((await session.exec(select(Recipient.location_id).where(
+    await session.execute(insert(DistributionRound.__table__), [{  # type: ignore[attr-defined]
+        "request_id": view.request_id, "round": view.distribution_round, "desk_id": view.desk_id, "mode": mode,
+        "trigger": trigger, "distributed_at": at,
+        "decisions": json.dumps([{"location_id": d.location_id, "provider_id": d.provider_id,
+                                  "included": d.included, "reasons": list(d.reasons)} for d in decisions]),
+    }])
+    known = set() if first_round else set((await session.exec(select(Recipient.location_id).where(
         Recipient.request_id == view.request_id))).all())
     included = [d for d in decisions if d.included]
     new = [d for d in included if d.location_id not in known]

@@ -1,6 +1,6 @@
 """Providers' feeds: numbered entries their software reads with a cursor.
 
-Numbers come from one counter row, incremented with ``UPDATE ... RETURNING`` in the same
+Numbers come from one counter row, incremented with an upsert ``... RETURNING`` in the same
 transaction as the entries. The row lock makes writers take numbers in commit order, so a
 cursor never skips an entry committed late (the trap of ``id > last_id`` over an autoincrement
 column). One statement per transaction, however many entries: a request told to 600 locations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, update
+from sqlalchemy import insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
@@ -32,14 +32,13 @@ class FeedChange:
 
 
 async def take_numbers(session: AsyncSession, count: int) -> int:
-    """Reserve *count* numbers; return the first."""
+    """Reserve *count* numbers; return the first. One upsert: the row is created on first use."""
     dialect = session.bind.dialect.name if session.bind else "sqlite"
     upsert = pg_insert if dialect == "postgresql" else sqlite_insert
-    await session.execute(upsert(FeedCounter).values(name=COUNTER, last_seq=0)
-                          .on_conflict_do_nothing(index_elements=["name"]))
-    result = await session.execute(
-        update(FeedCounter).where(col(FeedCounter.name) == COUNTER)
-        .values(last_seq=col(FeedCounter.last_seq) + count).returning(col(FeedCounter.last_seq)))
+    statement = upsert(FeedCounter).values(name=COUNTER, last_seq=count)
+    result = await session.execute(statement.on_conflict_do_update(
+        index_elements=["name"], set_={"last_seq": col(FeedCounter.last_seq) + count},
+    ).returning(col(FeedCounter.last_seq)))
     return int(result.scalar_one()) - count + 1
 
 

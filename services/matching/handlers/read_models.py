@@ -51,7 +51,8 @@ async def on_request_snapshot(uow: UnitOfWork, event: Envelope[Any]) -> None:
     uow.session.add(view)
     if view.status == "open" and (view.distribution_round == 0 or relevant_change(old, snapshot)):
         trigger = "registered" if old is None else "updated"
-        await distribute(uow, view, snapshot, trigger=trigger, at=event.time, cause=event)
+        with uow.session.no_autoflush:  # only the view is pending: one INSERT at commit, not INSERT then UPDATE
+            await distribute(uow, view, snapshot, trigger=trigger, at=event.time, cause=event)
 
 
 async def _closing(uow: UnitOfWork, request_id: str, desk_id: str, status: str, event: Envelope[Any]) -> None:

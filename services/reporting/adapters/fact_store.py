@@ -81,16 +81,27 @@ async def write_deferred(session: AsyncSession) -> None:
     marked.update(desks)
 
 
+_MARKS: dict[str, Any] = {}
+
+
+def _mark_statement(dialect: str) -> Any:
+    """Built once per dialect: the mark runs in every projection transaction."""
+    if dialect not in _MARKS:
+        table = _table(StatsDirty)
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        _MARKS[dialect] = insert(table).on_conflict_do_update(index_elements=["desk_id"],
+                                                              set_={"marks": table.c.marks + 1})
+    return _MARKS[dialect]
+
+
 async def mark_dirty(session: AsyncSession, desk_ids: set[str]) -> None:
     """Ask the hub-stream publisher to compute the municipalities of these desks again."""
     if not desk_ids:
         return
-    table = _table(StatsDirty)
     dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(table).values([{"desk_id": desk, "marks": 1} for desk in sorted(desk_ids)])
-    await session.execute(statement.on_conflict_do_update(index_elements=["desk_id"],
-                                                          set_={"marks": table.c.marks + 1}))
+    connection = await session.connection()
+    rows = [{"desk_id": desk, "marks": 1} for desk in sorted(desk_ids)]
+    await connection.execute(_mark_statement(dialect), rows[0] if len(rows) == 1 else rows)
 
 
 async def store_location_fact(session: AsyncSession, row: dict[str, Any]) -> None:
