@@ -17,8 +17,9 @@ from contracts.builder import envelope_for
 from contracts.envelope import encode
 from contracts.events.base import Event
 from infra.demo.data import ACCOUNTS, PROVIDERS
+from infra.local.serving import serving
 from infra.local.stack import LocalStack
-from tests.integration.notifications.neighbours import WebhookReceiver, serving
+from tests.integration.notifications.neighbours import WebhookReceiver
 
 
 @dataclass
