@@ -84,8 +84,10 @@ def synthetic_year(requests: int, seed: int = 7) -> list[Envelope[Any]]:
     return [envelope_for(event, occurred_at=at, correlation_id="bench") for event, at in events]
 
 
-async def produce(bootstrap: str, envelopes: list[Envelope[Any]]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5, max_batch_size=512 * 1024)
+async def produce(bootstrap: str, envelopes: list[Envelope[Any]], *, linger_ms: int = 5) -> None:
+    """Every envelope sent before any is awaited; a longer *linger_ms* packs them into fewer batches."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=linger_ms,
+                                max_batch_size=512 * 1024)
     await producer.start()
     try:
         futures = []

@@ -15,9 +15,13 @@ from infra.local.processes import ManagedProcess, free_port, port_open
 from infra.local.stack import tansu_binary
 from services.reporting.adapters.tables import metadata
 from services.reporting.bootstrap import projection_subscription
-from services.runtime.clock import FixedClock
+from services.runtime.clock import FixedClock, SystemClock
+from services.runtime.db import Database
+from services.runtime.migrations import upgrade_to_head
 from services.runtime.service import ServiceRuntime
 from services.runtime.settings import ServiceSettings, load_settings
+from services.runtime.tables import messaging_tables
+from services.runtime.uow import UnitOfWorkFactory
 
 
 @pytest.fixture
@@ -49,3 +53,12 @@ async def reporting(broker: str, tmp_path: Path) -> AsyncIterator[ServiceRuntime
     await runtime.start()
     yield runtime
     await runtime.stop()
+
+
+@pytest.fixture
+async def uow(tmp_path: Path) -> AsyncIterator[UnitOfWorkFactory]:
+    """Reporting's tables and inbox in a fresh SQLite file, migrated as the service would."""
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'reporting.db'}")
+    await upgrade_to_head(db, "reporting", metadata)
+    yield UnitOfWorkFactory(db, messaging_tables(metadata), SystemClock(), "reporting")
+    await db.dispose()

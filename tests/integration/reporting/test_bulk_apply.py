@@ -4,39 +4,26 @@ are counted, and a batch that fails is replayed by the EventProcessor without lo
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any, cast
 
-import pytest
 from aiokafka import AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy import func, select
 
 from contracts.envelope import Envelope, encode
 from contracts.events.intake import RequestRegistered
-from services.reporting.adapters.tables import RequestFactRow, RequestScope, metadata
+from services.reporting.adapters.tables import RequestFactRow, RequestScope
 from services.reporting.bulk_apply import BulkApplier, RowsOf
 from services.reporting.fact_rows import EventRows, rows_of
 from services.reporting.handlers import PROJECTION_HANDLERS
 from services.reporting.rebuild import _NoSecondDeadLetter
-from services.runtime.clock import SystemClock
 from services.runtime.consumer import EventProcessor, Handler
-from services.runtime.db import Database
-from services.runtime.migrations import upgrade_to_head
-from services.runtime.tables import messaging_tables
 from services.runtime.uow import UnitOfWork, UnitOfWorkFactory
 from tests.integration.reporting.scenario import REGISTRATIONS, envelopes, when
 
 GROUP = "reporting.projection"
 
 
-@pytest.fixture
-async def uow(tmp_path: Path) -> AsyncIterator[UnitOfWorkFactory]:
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'reporting.db'}")
-    await upgrade_to_head(db, "reporting", metadata)
-    yield UnitOfWorkFactory(db, messaging_tables(metadata), SystemClock(), "reporting")
-    await db.dispose()
 
 
 def record(envelope: Envelope[Any] | None, offset: int, raw: bytes | None = None) -> ConsumerRecord[bytes, bytes]:

@@ -4,25 +4,18 @@ of many records, read a few at a time, are read to their last record."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from aiokafka import AIOKafkaProducer
 from sqlalchemy import func, select
 
-from contracts.envelope import Envelope, encode
+from bench.reporting_rebuild import produce
+from contracts.envelope import Envelope
 from contracts.events.intake import RequestRegistered
-from services.reporting.adapters.tables import RequestFactRow, metadata
+from services.reporting.adapters.tables import RequestFactRow
 from services.reporting.rebuild import Rebuilder
-from services.runtime.clock import SystemClock
-from services.runtime.db import Database
 from services.runtime.kafka import ensure_topics
-from services.runtime.migrations import upgrade_to_head
-from services.runtime.tables import messaging_tables
 from services.runtime.uow import UnitOfWorkFactory
 from tests.integration.reporting.conftest import reporting_settings
 from tests.integration.reporting.scenario import Registration, envelopes, when
@@ -30,25 +23,9 @@ from tests.integration.reporting.scenario import Registration, envelopes, when
 
 async def produce_in_few_batches(broker: str, events: list[Envelope[Any]]) -> None:
     """Every record sent before any is acknowledged: the producer packs them into one batch per partition."""
-    producer = AIOKafkaProducer(bootstrap_servers=broker, acks="all", linger_ms=200)
-    await producer.start()
-    try:
-        sent = []
-        for event in events:
-            key, value, headers = encode(event)
-            sent.append(await producer.send(event.data.topic, value, key=key,
-                                            headers=[(k, v.encode()) for k, v in headers.items()]))
-        await asyncio.gather(*sent)
-    finally:
-        await producer.stop()
+    await produce(broker, events, linger_ms=200)
 
 
-@pytest.fixture
-async def uow(tmp_path: Path) -> AsyncIterator[UnitOfWorkFactory]:
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'reporting.db'}")
-    await upgrade_to_head(db, "reporting", metadata)
-    yield UnitOfWorkFactory(db, messaging_tables(metadata), SystemClock(), "reporting")
-    await db.dispose()
 
 
 async def test_batches_read_a_few_records_at_a_time_are_read_to_their_end(
