@@ -1,4 +1,4 @@
-"""Pure rules of the foundation: care patterns, municipalities, languages, settings."""
+"""Pure rules of the foundation: care patterns, municipalities, languages, settings, a lost broker log."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, ValidationError
 from contracts import municipalities
 from contracts.types import CareDay, CarePattern, DayPart, Weekday
 from services.runtime.i18n import negotiate, translate, translate_validation_error
+from services.runtime.relay import lost_below
 from services.runtime.settings import load_settings
 
 
@@ -90,3 +91,15 @@ def test_per_service_setting_wins_over_the_shared_one(monkeypatch: pytest.Monkey
     assert load_settings("intake").database_url == "postgresql+asyncpg://intake/db"
     assert load_settings("offer").database_url == "postgresql+asyncpg://shared/db"
     assert load_settings("offer").http_port == 8002
+
+
+@pytest.mark.parametrize(("offset", "highwater", "lost"), [
+    (9, 10, False),   # the record at 9 is below the end: still there
+    (9, 9, True),     # the partition ends at 9: the record we wrote at 9 is gone
+    (9, 0, True),     # an empty, re-created partition
+    (9, None, False),  # no fetch answer at all: no proof of a loss
+])
+def test_a_silent_partition_is_lost_only_when_its_fetches_end_at_or_before_our_offset(
+    offset: int, highwater: int | None, lost: bool
+) -> None:
+    assert lost_below(offset, highwater) is lost
