@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from services.runtime.client_address import parse_proxies
+from services.runtime.client_address import parse_proxies, parse_rate
 
 DEV_SECRET = "dev-intake-fingerprint-secret"
 
@@ -31,9 +31,9 @@ class IntakeConfig:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> IntakeConfig:
         values = os.environ if environ is None else environ
         secret = values.get("INTAKE_FINGERPRINT_SECRET", "") or DEV_SECRET
-        limit, _, window = values.get("INTAKE_PUBLIC_RATE_LIMIT", "20/600").partition("/")
+        limit, window = parse_rate(values.get("INTAKE_PUBLIC_RATE_LIMIT", "20/600"), 600)
         proxies = values.get("INTAKE_TRUSTED_PROXIES", "127.0.0.1,::1")
-        return cls(fingerprint_secret=secret, public_rate_limit=int(limit), public_rate_window=int(window or 600),
+        return cls(fingerprint_secret=secret, public_rate_limit=limit, public_rate_window=window,
                    trusted_proxies=parse_proxies(proxies),
                    retention_interval_seconds=float(values.get("INTAKE_RETENTION_INTERVAL", "3600")))
 

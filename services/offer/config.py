@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from services.runtime.client_address import parse_proxies
+from services.runtime.client_address import parse_proxies, parse_rate
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,6 @@ class OfferConfig:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> OfferConfig:
         values = os.environ if environ is None else environ
-        limit, _, window = values.get("OFFER_PUBLIC_RATE_LIMIT", "120/60").partition("/")
-        return cls(public_rate_limit=int(limit), public_rate_window=int(window or 60),
+        limit, window = parse_rate(values.get("OFFER_PUBLIC_RATE_LIMIT", "120/60"), 60)
+        return cls(public_rate_limit=limit, public_rate_window=window,
                    trusted_proxies=parse_proxies(values.get("OFFER_TRUSTED_PROXIES", "127.0.0.1,::1")))

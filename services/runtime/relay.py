@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from services.runtime.clock import Clock
 from services.runtime.db import Database
 from services.runtime.kafka import client_kwargs, ensure_topics
+from services.runtime.log_rewind import behind_the_log
 from services.runtime.logs import get_logger
 from services.runtime.settings import ServiceSettings
 from services.runtime.tables import MessagingTables
@@ -38,11 +39,6 @@ log = get_logger(__name__)
 LEASE = timedelta(seconds=30)
 BATCH = 500
 MAX_BACKOFF = 10.0
-
-
-def lost_below(offset: int, highwater: int | None) -> bool:
-    """A partition whose fetches report an end at or before *offset* no longer holds that record."""
-    return highwater is not None and highwater <= offset
 
 
 class OutboxRelay:
@@ -277,7 +273,8 @@ class OutboxRelay:
             # silent has lost what we wrote there when its fetches said it ends at or before our offset.
             # That end is the high watermark of the fetch answers (tansu's ListOffsets under-reports
             # after batched produces, and trusting it raised false alarms); no answer at all is no proof.
-            return any(lost_below(row.max_offset, consumer.highwater(partition)) for partition, row in pending.items())
+            return any(behind_the_log(row.max_offset + 1, consumer.highwater(partition))  # read on after our record
+                       for partition, row in pending.items())
         finally:
             await consumer.stop()
 

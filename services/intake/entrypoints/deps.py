@@ -13,7 +13,7 @@ from services.intake.adapters.mailer import MailWorker
 from services.intake.adapters.recipients import RecipientsClient
 from services.intake.config import IntakeConfig
 from services.runtime.auth import OptionalPrincipal
-from services.runtime.client_address import client_key
+from services.runtime.client_address import limit_anonymous_caller
 from services.runtime.redis_tools import RateLimiter
 from services.runtime.service import ServiceRuntime
 
@@ -48,9 +48,9 @@ def public_limit(bucket: str) -> Any:
     """Dependency: anonymous callers get a number of calls per window (counted even for bad input)."""
 
     async def check(request: Request, parts: Parts, principal: OptionalPrincipal) -> None:
-        client = client_key(request, parts.config.trusted_proxies)
-        if principal is None and client is not None:
-            await parts.limiter.hit(bucket, client, limit=parts.config.public_rate_limit,
-                                    window_seconds=parts.config.public_rate_window)
+        await limit_anonymous_caller(request, principal, parts.limiter, bucket=bucket,
+                                     limit=parts.config.public_rate_limit,
+                                     window_seconds=parts.config.public_rate_window,
+                                     trusted=parts.config.trusted_proxies)
 
     return Depends(check)

@@ -11,14 +11,12 @@ from fastapi import Request
 
 from services.offer.config import OfferConfig
 from services.runtime.auth import OptionalPrincipal
-from services.runtime.client_address import client_key
-from services.runtime.redis_tools import RateLimiter
+from services.runtime.client_address import limit_anonymous_caller
 
 
 async def limit_anonymous(request: Request, principal: OptionalPrincipal) -> None:
     """Dependency of the public router: 429 with Retry-After once a client is past its window's calls."""
     config: OfferConfig = request.app.state.offer_config
-    limiter: RateLimiter = request.app.state.public_limiter
-    client = client_key(request, config.trusted_proxies)
-    if principal is None and client is not None:
-        await limiter.hit("public", client, limit=config.public_rate_limit, window_seconds=config.public_rate_window)
+    await limit_anonymous_caller(request, principal, request.app.state.public_limiter, bucket="public",
+                                 limit=config.public_rate_limit, window_seconds=config.public_rate_window,
+                                 trusted=config.trusted_proxies)

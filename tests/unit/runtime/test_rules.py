@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field, ValidationError
 from contracts import municipalities
 from contracts.types import CareDay, CarePattern, DayPart, Weekday
 from services.runtime.i18n import negotiate, translate, translate_validation_error
-from services.runtime.relay import lost_below
+from services.runtime.log_rewind import behind_the_log
 from services.runtime.settings import load_settings
 
 
@@ -102,4 +102,4 @@ def test_per_service_setting_wins_over_the_shared_one(monkeypatch: pytest.Monkey
 def test_a_silent_partition_is_lost_only_when_its_fetches_end_at_or_before_our_offset(
     offset: int, highwater: int | None, lost: bool
 ) -> None:
-    assert lost_below(offset, highwater) is lost
+    assert behind_the_log(offset + 1, highwater) is lost  # as the relay asks: would the record end inside the log?
