@@ -21,12 +21,9 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any
 
-from aiokafka.structs import ConsumerRecord, RecordMetadata, TopicPartition
-
-from contracts.builder import envelope_for
-from contracts.envelope import encode
+from bench.in_process import AckingProducer, Record, event_record
 from contracts.events.base import Event
 from contracts.events.intake import RequestRegistered, RequestSnapshot
 from contracts.events.notifications import ProviderNotified
@@ -44,31 +41,13 @@ NIS_CODES = ("44021", "44013", "44088", "24062", "24038", "24086")  # both demo 
 DESK_OF = {nis: desk.desk_id for desk in DESKS for nis in desk.working_area}
 WORKDAYS = (Weekday.MON, Weekday.TUE, Weekday.WED, Weekday.THU, Weekday.FRI)
 PATTERN = CarePattern(days=tuple(CareDay(weekday=d) for d in (Weekday.MON, Weekday.TUE, Weekday.THU)))
-Record: TypeAlias = ConsumerRecord[bytes, bytes]
-
-
-class Capturing:
-    """A relay producer that acknowledges every send and keeps the records (matching's output)."""
-
-    def __init__(self) -> None:
-        self.offsets: dict[str, int] = {}
-        self.sent: list[Record] = []
-
-    async def send(self, topic: str, *, value: bytes, key: bytes, headers: Any) -> asyncio.Future[RecordMetadata]:
-        offset = self.offsets[topic] = self.offsets.get(topic, -1) + 1
-        self.sent.append(ConsumerRecord(topic, 0, offset, 0, 0, key, value, None, len(key), len(value), headers))
-        future: asyncio.Future[RecordMetadata] = asyncio.get_running_loop().create_future()
-        future.set_result(RecordMetadata(topic, 0, TopicPartition(topic, 0), offset, -1, -1, 0))
-        return future
 
 
 _offsets = itertools.count()
 
 
 def record(event: Event, at: datetime) -> Record:
-    key, value, headers = encode(envelope_for(event, occurred_at=at, correlation_id=str(uuid.uuid4())))
-    return ConsumerRecord(event.topic, 0, next(_offsets), 0, 0, key, value, None, len(key), len(value),
-                          [(k, v.encode()) for k, v in headers.items()])
+    return event_record(event, next(_offsets), at)
 
 
 def seed_events(at: datetime) -> list[Record]:
@@ -116,8 +95,8 @@ class Stack:
         self.matching = matching_app(settings("matching")).state.runtime
         reporting = reporting_app(settings("reporting"))
         self.reporting, self.stats = reporting.state.runtime, reporting.state.stats_publisher
-        self.matching._producer = self.out = Capturing()  # noqa: SLF001 - the relay's producer
-        self.reporting._producer = Capturing()  # noqa: SLF001
+        self.matching._producer = self.out = AckingProducer()  # noqa: SLF001 - the relay's producer
+        self.reporting._producer = AckingProducer()  # noqa: SLF001
         self.cpu = {"matching consumer": 0.0, "matching relay": 0.0, "reporting consumer": 0.0,
                     "reporting hub stats": 0.0}
 

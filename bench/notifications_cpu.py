@@ -18,13 +18,10 @@ import time
 import uuid
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
-from aiokafka.structs import ConsumerRecord, RecordMetadata, TopicPartition
+from aiokafka.structs import ConsumerRecord
 
-from contracts.builder import envelope_for
-from contracts.envelope import encode
-from contracts.events.base import Event
+from bench.in_process import AckingProducer, event_record
 from contracts.events.intake import RequestRegistered, RequestSnapshot
 from contracts.events.matching import Recipient, RequestDistributed
 from contracts.types import CareDay, CarePattern, CategoryFlags, Channel, PreferenceMode, Preferences, Weekday
@@ -56,25 +53,6 @@ class Answering:
         return None
 
 
-class AckingProducer:
-    """Acknowledges every send with the next offset of its partition."""
-
-    def __init__(self) -> None:
-        self.offsets: dict[str, int] = {}
-
-    async def send(self, topic: str, **_: Any) -> asyncio.Future[RecordMetadata]:
-        offset = self.offsets[topic] = self.offsets.get(topic, -1) + 1
-        future: asyncio.Future[RecordMetadata] = asyncio.get_running_loop().create_future()
-        future.set_result(RecordMetadata(topic, 0, TopicPartition(topic, 0), offset, -1, -1, 0))
-        return future
-
-
-def record(event: Event, offset: int, at: datetime) -> ConsumerRecord[bytes, bytes]:
-    key, value, headers = encode(envelope_for(event, occurred_at=at, correlation_id=str(uuid.uuid4())))
-    return ConsumerRecord(event.topic, 0, offset, 0, 0, key, value, None, len(key), len(value),
-                          [(k, v.encode()) for k, v in headers.items()])
-
-
 def registration(offset: int, at: datetime) -> tuple[ConsumerRecord[bytes, bytes], ConsumerRecord[bytes, bytes]]:
     request_id = str(uuid.uuid4())
     registered = RequestRegistered(request=RequestSnapshot(
@@ -88,7 +66,7 @@ def registration(offset: int, at: datetime) -> tuple[ConsumerRecord[bytes, bytes
         request_id=request_id, desk_id=DESK_LEUVEN, mode="all_fitting", distribution_round=1, distributed_at=at,
         recipients=tuple(Recipient(location_id=loc, provider_id=PROVIDER_LEUVEN) for loc in LEUVEN),
     )
-    return record(registered, offset, at), record(distributed, offset, at)
+    return event_record(registered, offset, at), event_record(distributed, offset, at)
 
 
 async def run(registrations: int, batch: int, redis_url: str, var: Path) -> None:

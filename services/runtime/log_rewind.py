@@ -67,8 +67,10 @@ class LogRewinder:
 
     async def _check(self, group: str, consumer: AIOKafkaConsumer) -> None:
         for partition in list(consumer.assignment()):
-            position = await asyncio.wait_for(consumer.position(partition), timeout=0.2)
             highwater = consumer.highwater(partition)
+            if highwater is None:  # no fetch answer yet: nothing to compare (and no position to ask for)
+                continue
+            position = await asyncio.wait_for(consumer.position(partition), timeout=0.2)
             if behind_the_log(position, highwater):
                 log.warning("the broker's log ends before this consumer's position: reading the partition again",
                             group=group, topic=partition.topic, partition=partition.partition,

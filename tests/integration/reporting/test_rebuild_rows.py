@@ -15,8 +15,9 @@ from aiokafka import AIOKafkaProducer
 from aiokafka.structs import ConsumerRecord
 from sqlalchemy import text
 
+from bench.in_process import envelope_record
 from bench.reporting_rebuild import synthetic_year
-from contracts.envelope import Envelope, RawEnvelope, encode
+from contracts.envelope import Envelope, RawEnvelope
 from contracts.registry import check_producer, parse_event
 from services.reporting.adapters.tables import metadata
 from services.reporting.bulk_apply import BulkApplier
@@ -57,12 +58,6 @@ def samples() -> list[Envelope[Any]]:
     return found
 
 
-def as_record(envelope: Envelope[Any], offset: int) -> ConsumerRecord[bytes, bytes]:
-    key, value, headers = encode(envelope)
-    return ConsumerRecord(envelope.data.topic, 0, offset, 0, 0, key, value, None, len(key), len(value),
-                          [(k, v.encode()) for k, v in headers.items()])
-
-
 async def database(url: str) -> UnitOfWorkFactory:
     db = Database(url)
     await upgrade_to_head(db, "reporting", metadata)
@@ -96,7 +91,7 @@ async def test_the_bulk_path_writes_what_the_live_handlers_write(
 ) -> None:
     live, rebuilt = two
     events = samples() + synthetic_year(60, seed=3)
-    records = [as_record(e, offset) for offset, e in enumerate(events)]
+    records = [envelope_record(e, offset) for offset, e in enumerate(events)]
     sink = _NoSecondDeadLetter()
     processors = [EventProcessor(group=GROUP, handlers=PROJECTION_HANDLERS, uow=uow,
                                  dlt_producer=lambda: cast(AIOKafkaProducer, sink), retry_base_seconds=0)
