@@ -26,6 +26,15 @@ class TopicSpec:
     def dead_letter(self) -> str:
         return dead_letter_topic(self.name)
 
+    @property
+    def config(self) -> dict[str, str]:
+        """Topic configuration at creation: compacted, or kept for the retention."""
+        return {"cleanup.policy": "compact"} if self.compacted else {"retention.ms": str(self.retention_ms)}
+
+    @property
+    def dead_letter_config(self) -> dict[str, str]:
+        return {"retention.ms": str(self.retention_ms)}
+
 
 def dead_letter_topic(topic: str) -> str:
     return f"{topic}.dlt"

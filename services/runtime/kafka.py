@@ -18,6 +18,7 @@ from faststream.security import BaseSecurity, SASLPlaintext, SASLScram256, SASLS
 from contracts.topics import TOPICS, TopicSpec
 from services.runtime.logs import get_logger
 from services.runtime.settings import ServiceSettings
+from services.runtime.topic_guard import install_topic_guard
 
 
 def _ssl_context(settings: ServiceSettings) -> ssl.SSLContext | None:
@@ -58,6 +59,7 @@ def client_kwargs(settings: ServiceSettings) -> dict[str, Any]:
 
 
 def make_broker(settings: ServiceSettings, **extra: Any) -> KafkaBroker:
+    install_topic_guard(settings.kafka_replication_factor)
     return KafkaBroker(
         settings.kafka_bootstrap_servers,
         security=broker_security(settings),
@@ -69,6 +71,7 @@ def make_broker(settings: ServiceSettings, **extra: Any) -> KafkaBroker:
 
 def make_producer(settings: ServiceSettings) -> AIOKafkaProducer:
     """Acks from all in-sync replicas; the outbox gives at-least-once, the inbox dedupes."""
+    install_topic_guard(settings.kafka_replication_factor)
     return AIOKafkaProducer(
         **client_kwargs(settings),
         acks="all",
@@ -87,14 +90,10 @@ async def ensure_topics(settings: ServiceSettings, specs: tuple[TopicSpec, ...] 
         wanted: list[NewTopic] = []
         replicas = settings.kafka_replication_factor
         for spec in specs:
-            config = {"retention.ms": str(spec.retention_ms)}
-            if spec.compacted:
-                config = {"cleanup.policy": "compact"}
             if spec.name not in existing:
-                wanted.append(NewTopic(spec.name, spec.partitions, replicas, topic_configs=config))
+                wanted.append(NewTopic(spec.name, spec.partitions, replicas, topic_configs=spec.config))
             if spec.dead_letter not in existing:
-                dlt_config = {"retention.ms": str(spec.retention_ms)}
-                wanted.append(NewTopic(spec.dead_letter, 1, replicas, topic_configs=dlt_config))
+                wanted.append(NewTopic(spec.dead_letter, 1, replicas, topic_configs=spec.dead_letter_config))
         created = []
         for topic in wanted:
             try:
