@@ -21,11 +21,19 @@ from tests.support.waiting import eventually
 pytestmark = [pytest.mark.postgres]
 
 
+async def count(http: httpx.AsyncClient, url: str, field: str) -> int:
+    response = await http.get(url)
+    assert response.status_code == 200, f"GET {url} answered {response.status_code}: {response.text[:500]}"
+    return int(response.json()[field])
+
+
 async def counts(http: httpx.AsyncClient, system: LocalStack) -> dict[str, int]:
-    reporting = (await http.get(f"{system.url('reporting')}/api/v1/stats/requests")).json()["requests"]
-    matching = (await http.get(f"{system.url('matching')}/api/v1/open-requests/count")).json()["open_requests"]
-    notifications = (await http.get(f"{system.url('notifications')}/api/v1/tracked-requests/count")).json()
-    return {"reporting": reporting, "matching": matching, "notifications": notifications["tracked_requests"]}
+    return {
+        "reporting": await count(http, f"{system.url('reporting')}/api/v1/stats/requests", "requests"),
+        "matching": await count(http, f"{system.url('matching')}/api/v1/open-requests/count", "open_requests"),
+        "notifications": await count(http, f"{system.url('notifications')}/api/v1/tracked-requests/count",
+                                     "tracked_requests"),
+    }
 
 
 async def register(http: httpx.AsyncClient, system: LocalStack, index: int) -> str:
