@@ -28,7 +28,7 @@ test-fast: $(STAMP)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m mypy contracts services infra bench
+	$(PY) -m mypy contracts services infra bench tests
 
 # Abuse at full size (docs/evidence.md, section Abuse): schemathesis with more examples and its
 # coverage phase, plus the poison events, the authorization matrix, rate limits and webhook signatures.

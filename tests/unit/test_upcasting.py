@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from contracts.upcasters import UPCASTERS, upcast
 
 
 @pytest.fixture
-def steps() -> None:
+def steps() -> Iterator[None]:
     UPCASTERS[("Sample", 1)] = lambda d: {"days": [d["day"]]}
     UPCASTERS[("Sample", 2)] = lambda d: {**d, "version_note": "v3"}
     yield

@@ -29,7 +29,7 @@ async def test_rules_of_april_2024_and_their_annulment_are_versions_judged_by_re
           for day in ("2024-03-31", "2024-04-01", "2025-04-29", "2025-04-30")}
     assert [p["version"] for p in on.values()] == [1, 2, 2, 3]
     assert "work_related" in rules(on["2025-04-29"]) and "work_related" not in rules(on["2025-04-30"])
-    answers = {"priority_answers": ["work_related", "single_parent"], "priority_sworn": True}
+    answers: dict[str, Any] = {"priority_answers": ["work_related", "single_parent"], "priority_sworn": True}
 
     async def register_on(day: date, index: int) -> dict[str, Any]:
         moved = datetime(day.year, day.month, day.day, 10, tzinfo=UTC)

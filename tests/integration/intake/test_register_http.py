@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from email.message import EmailMessage
 
 import httpx
 
@@ -42,8 +43,8 @@ async def test_online_registration_mails_a_personal_link_that_opens_only_this_fa
     assert any(row["outcome"] == "refused" and row["actor_role"] == "ouder" for row in log)
 
 
-async def _mails(system: LocalStack, address: str) -> list[object]:
-    return mails_to(system.maildir, address)  # type: ignore[return-value]
+async def _mails(system: LocalStack, address: str) -> list[EmailMessage]:
+    return mails_to(system.maildir, address)
 
 
 async def test_bad_input_gets_every_problem_in_the_callers_language_and_saves_nothing(
@@ -125,7 +126,7 @@ async def test_a_lost_link_is_mailed_again_without_telling_who_registered(
     assert known.status_code == unknown.status_code == 202 and known.json() == unknown.json()
     mails = await eventually(lambda: _mails(system, body["contact_email"]), until=lambda m: len(m) == 2,
                              what="the link mailed again")
-    token = link_token(mails[-1])  # type: ignore[arg-type]
+    token = link_token(mails[-1])
     assert (await http.get(f"{intake}/api/v1/requests/{request_id}", headers=bearer(token))).status_code == 200
     bad = await http.post(f"{intake}/api/v1/links", json={"email": "not an address"})
     assert bad.status_code == 422 and field_codes(bad) == {"email": "bad_email"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ from tests.integration.matching.world import DESK, PROVIDER, location, policy, r
 
 pytestmark = [pytest.mark.postgres]
 
-DESK_WORKER = {"desk_ids": [DESK]}
+DESK_WORKER: dict[str, Any] = {"desk_ids": [DESK]}
 
 
 async def test_a_closed_location_reopens_its_families_requests_as_urgent(matching: Harness) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -14,10 +15,10 @@ from tests.integration.matching.world import DESK, OTHER_PROVIDER, PROVIDER, loc
 
 pytestmark = [pytest.mark.postgres]
 
-DESK_WORKER = {"desk_ids": [DESK]}
+DESK_WORKER: dict[str, Any] = {"desk_ids": [DESK]}
 
 
-def reasons_by_location(overview: dict[str, object], round_index: int = -1) -> dict[str, dict[str, object]]:
+def reasons_by_location(overview: dict[str, object], round_index: int = -1) -> dict[str, dict[str, Any]]:
     decisions = overview["distribution"][round_index]["decisions"]  # type: ignore[index]
     return {d["location_id"]: d for d in decisions}
 

@@ -4,6 +4,7 @@ proposals once the desk confirms (issue 5, part 4)."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from tests.integration.matching.world import DESK, location, policy, request
 
 pytestmark = [pytest.mark.postgres]
 
-DESK_WORKER = {"desk_ids": [DESK]}
+DESK_WORKER: dict[str, Any] = {"desk_ids": [DESK]}
 
 
 def ranked(*ids: str) -> Preferences:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -106,7 +106,7 @@ async def test_search_cache_follows_allocation_events(offer_stack: LocalStack, h
     assert [r["location_id"] for r in first["results"]] == [location_id]
     redis = Redis.from_url(offer_stack.redis_url)
     try:
-        keys = [k.decode() for k in await redis.keys("offer:search:*")]
+        keys = [k.decode() for k in cast(list[bytes], await redis.keys("offer:search:*"))]
         versions = {k.split(":")[2] for k in keys}
         hits = await cache_hits(http, offer_stack)
         assert keys and await search(http, offer_stack, **query) == first
@@ -115,7 +115,7 @@ async def test_search_cache_follows_allocation_events(offer_stack: LocalStack, h
         emptied = await eventually(lambda: search(http, offer_stack, **query), until=lambda r: r["count"] == 0,
                                    what="the allocation invalidates the cached answer")
         assert emptied["results"] == []
-        newer = {k.decode().split(":")[2] for k in await redis.keys("offer:search:*")} - versions
+        newer = {k.decode().split(":")[2] for k in cast(list[bytes], await redis.keys("offer:search:*"))} - versions
         assert newer, "a new cache generation after the event"
         tuesday = await search(http, offer_stack, nis="11005", weekdays="tue", free_from="2026-09-07")
         assert tuesday["results"][0]["free"] == {"tue": 1}

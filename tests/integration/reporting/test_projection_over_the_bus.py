@@ -10,6 +10,7 @@ import uuid
 from datetime import date
 
 from sqlalchemy import func, select
+from sqlmodel import col
 
 from contracts.events.intake import RequestRegistered
 from services.reporting.adapters.tables import RequestFactRow
@@ -32,7 +33,7 @@ CUTOFF = date(2026, 2, 28)
 
 async def fact_count(runtime: ServiceRuntime, desk_id: str) -> int:
     async with runtime.db.session(readonly=True) as session:
-        query = select(func.count()).select_from(RequestFactRow).where(RequestFactRow.desk_id == desk_id)
+        query = select(func.count()).select_from(RequestFactRow).where(col(RequestFactRow.desk_id) == desk_id)
         return int((await session.execute(query)).scalar_one())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import cast
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -84,7 +85,7 @@ async def test_relay_waits_for_the_broker_then_publishes_everything_in_order(
             await asyncio.wait_for(task, 10)
         await producer.stop()
     records = await read_topic(bootstrap, "intake.request.v1", 5)
-    event_ids = [r["event_id"] for r in await harness.outbox_rows()]
+    event_ids = [cast(str, r["event_id"]) for r in await harness.outbox_rows()]  # a String(36) column
     import json
 
     published = [json.loads(v)["id"] for _, v in records]

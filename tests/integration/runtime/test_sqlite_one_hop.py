@@ -4,10 +4,10 @@ last row ids, RETURNING, executemany, streaming, errors and rolled-back transact
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, insert, select, text, update
+from sqlalchemy import Column, CursorResult, Integer, MetaData, String, Table, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -25,7 +25,7 @@ async def _story(db: Database) -> list[Any]:
     async with db.engine.begin() as conn:
         await conn.run_sync(metadata.create_all)
     async with db.session() as session:
-        first = await session.execute(insert(things).values(name="a"))
+        first = cast(CursorResult[Any], await session.execute(insert(things).values(name="a")))
         seen.append(first.inserted_primary_key)
         await session.execute(insert(things), [{"name": "b"}, {"name": "c"}, {"name": "d"}])
         changed = await session.execute(update(things).where(things.c.name.in_(["b", "c"]))
