@@ -52,7 +52,9 @@ class ServiceSettings(BaseModel):
     outbox_poll_seconds: float = Field(default=0.5, gt=0)
     consumer_max_attempts: int = Field(default=3, ge=1)
     consumer_retry_base_seconds: float = Field(default=0.2, ge=0)
-    consumer_fetch_max_wait_ms: int = Field(default=50, ge=1, description="tansu holds a fetch this long")
+    # tansu holds an empty fetch this long and does not answer early when records arrive: a hop waits
+    # up to half of it, and every consumer asks this often when idle (docs/evidence.md, "Fetch wait").
+    consumer_fetch_max_wait_ms: int = Field(default=250, ge=1, description="longest a consumer's fetch waits")
     smtp_host: str = "127.0.0.1"
     smtp_port: int = 1025
     mail_from: str = "Lokaal Loket Kinderopvang <loket@opvangloket.local>"
