@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from aiosmtpd.controller import Controller
 from redis.asyncio import Redis
 
-from infra.local.processes import ManagedProcess
+from infra.local.processes import ManagedProcess, free_port
 from tests.support.infra import port_of, redis_process, tansu_process
+from tests.support.smtp_inbox import Inbox
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +41,15 @@ async def redis(redis_server: int) -> AsyncIterator[Redis]:
     await client.flushdb()
     yield client
     await client.aclose()
+
+
+@pytest.fixture
+def smtp_inbox() -> Iterator[tuple[Controller, Inbox]]:
+    """A real SMTP server in the test process and what it accepted."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller, inbox
+    finally:
+        controller.stop()

@@ -13,6 +13,8 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 
+from services.runtime.smtp_connection import SmtpPool
+
 
 @dataclass(frozen=True)
 class SendResult:
@@ -22,11 +24,13 @@ class SendResult:
 
 
 class Mailer:
-    def __init__(self, host: str, port: int, sender: str, *, timeout: float = 15) -> None:
-        self.host = host
-        self.port = port
+    """Sends over a few kept connections (services/runtime/smtp_connection.py): the dispatcher sends
+    a chunk of mails at once, and a connection per mail cost this service and the relay a handshake,
+    EHLO and QUIT each time."""
+
+    def __init__(self, host: str, port: int, sender: str, *, timeout: float = 15, connections: int = 4) -> None:
         self.sender = sender
-        self.timeout = timeout
+        self.pool = SmtpPool(host, port, size=connections, timeout=timeout)
 
     def build(self, *, to: str, subject: str, body: str, message_id: str, sent_at: datetime,
               language: str) -> EmailMessage:
@@ -42,12 +46,8 @@ class Mailer:
         return message
 
     async def send(self, message: EmailMessage) -> SendResult:
-        def deliver() -> None:
-            with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
-                smtp.send_message(message)
-
         try:
-            await asyncio.to_thread(deliver)
+            await asyncio.to_thread(self.pool.send, message)
         except smtplib.SMTPRecipientsRefused as exc:
             return SendResult(False, f"recipient refused: {list(exc.recipients.values())!r}"[:300], permanent=True)
         except smtplib.SMTPResponseException as exc:
