@@ -26,15 +26,6 @@ class TopicSpec:
     def dead_letter(self) -> str:
         return dead_letter_topic(self.name)
 
-    @property
-    def config(self) -> dict[str, str]:
-        """Topic configuration at creation: compacted, or kept for the retention."""
-        return {"cleanup.policy": "compact"} if self.compacted else {"retention.ms": str(self.retention_ms)}
-
-    @property
-    def dead_letter_config(self) -> dict[str, str]:
-        return {"retention.ms": str(self.retention_ms)}
-
 
 def dead_letter_topic(topic: str) -> str:
     return f"{topic}.dlt"
@@ -52,6 +43,16 @@ TOPICS: tuple[TopicSpec, ...] = (
 )
 
 TOPICS_BY_NAME = {t.name: t for t in TOPICS}
+
+
+def topic_layout(specs: tuple[TopicSpec, ...] = TOPICS) -> list[tuple[str, int, dict[str, str]]]:
+    """Every topic to create, as (name, partitions, configuration): each topic, then its dead-letter topic."""
+    layout: list[tuple[str, int, dict[str, str]]] = []
+    for spec in specs:
+        kept = {"retention.ms": str(spec.retention_ms)}
+        layout.append((spec.name, spec.partitions, {"cleanup.policy": "compact"} if spec.compacted else kept))
+        layout.append((spec.dead_letter, 1, kept))
+    return layout
 
 
 def all_topic_names(include_dead_letters: bool = True) -> list[str]:

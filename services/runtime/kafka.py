@@ -15,7 +15,7 @@ from aiokafka.errors import TopicAlreadyExistsError
 from faststream.kafka import KafkaBroker
 from faststream.security import BaseSecurity, SASLPlaintext, SASLScram256, SASLScram512
 
-from contracts.topics import TOPICS, TopicSpec
+from contracts.topics import TOPICS, TopicSpec, topic_layout
 from services.runtime.logs import get_logger
 from services.runtime.settings import ServiceSettings
 from services.runtime.topic_guard import install_topic_guard
@@ -87,13 +87,9 @@ async def ensure_topics(settings: ServiceSettings, specs: tuple[TopicSpec, ...] 
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        wanted: list[NewTopic] = []
         replicas = settings.kafka_replication_factor
-        for spec in specs:
-            if spec.name not in existing:
-                wanted.append(NewTopic(spec.name, spec.partitions, replicas, topic_configs=spec.config))
-            if spec.dead_letter not in existing:
-                wanted.append(NewTopic(spec.dead_letter, 1, replicas, topic_configs=spec.dead_letter_config))
+        wanted = [NewTopic(name, partitions, replicas, topic_configs=config)
+                  for name, partitions, config in topic_layout(specs) if name not in existing]
         created = []
         for topic in wanted:
             try:

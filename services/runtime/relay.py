@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.clock import Clock
 from services.runtime.db import Database
-from services.runtime.kafka import client_kwargs, ensure_topics
+from services.runtime.kafka import client_kwargs
 from services.runtime.log_rewind import behind_the_log
 from services.runtime.logs import get_logger
 from services.runtime.settings import ServiceSettings
@@ -279,8 +279,8 @@ class OutboxRelay:
             await consumer.stop()
 
     async def republish_all(self) -> int:
-        """Queue every retained published row again (after the broker lost its log)."""
-        await ensure_topics(self._settings)
+        """Queue every retained published row again (after the broker lost its log). The topics are
+        back already: the producer's new connection re-created them (runtime/topic_guard.py)."""
         outbox = self._tables.outbox
         async with self._db.session() as session:
             result = await session.execute(

@@ -29,7 +29,7 @@ from aiokafka.protocol.admin import CreateTopicsRequest
 from aiokafka.protocol.metadata import MetadataRequest
 from aiokafka.protocol.produce import ProduceRequest
 
-from contracts.topics import TOPICS, TopicSpec
+from contracts.topics import TOPICS, TopicSpec, topic_layout
 from services.runtime.logs import get_logger
 
 log = get_logger("topic_guard")
@@ -45,18 +45,9 @@ _replicas = 1
 
 
 def topic_requests(specs: tuple[TopicSpec, ...], missing: set[str], replicas: int) -> list[tuple[Any, ...]]:
-    """CreateTopics entries for the missing topics of *specs*, each with its dead-letter topic."""
-    wanted: list[tuple[Any, ...]] = []
-    for spec in specs:
-        if spec.name in missing:
-            wanted.append((spec.name, spec.partitions, replicas, [], list(spec.config.items())))
-        if spec.dead_letter in missing:
-            wanted.append((spec.dead_letter, 1, replicas, [], list(spec.dead_letter_config.items())))
-    return wanted
-
-
-def wanted_names(specs: tuple[TopicSpec, ...]) -> set[str]:
-    return {name for spec in specs for name in (spec.name, spec.dead_letter)}
+    """CreateTopics entries for the topics of *specs* (dead-letter topics included) that are missing."""
+    return [(name, partitions, replicas, [], list(config.items()))
+            for name, partitions, config in topic_layout(specs) if name in missing]
 
 
 def may_create_topics(request: Any) -> bool:
@@ -66,7 +57,7 @@ def may_create_topics(request: Any) -> bool:
 
 async def _create_missing(conn: AIOKafkaConnection) -> None:
     metadata = (await _original_send(conn, MetadataRequest(None))).to_object()
-    missing = wanted_names(_specs) - {topic["topic"] for topic in metadata["topics"]}
+    missing = {name for name, _, _ in topic_layout(_specs)} - {topic["topic"] for topic in metadata["topics"]}
     if not missing:
         return
     request = CreateTopicsRequest(topic_requests(_specs, missing, _replicas), CREATE_TIMEOUT_MS, False)
