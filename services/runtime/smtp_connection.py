@@ -15,6 +15,16 @@ import time
 from email.message import EmailMessage
 
 
+def plain_message(sender: str, to: str, subject: str, body: str) -> EmailMessage:
+    """A plain-text mail; callers add the headers of their own (Message-ID, Date, ...)."""
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = to
+    message["Subject"] = subject
+    message.set_content(body)
+    return message
+
+
 class KeptSmtpConnection:
     """One connection, one mail at a time; raises what smtplib raises for the mail's last attempt."""
 

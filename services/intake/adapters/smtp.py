@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import smtplib
 from dataclasses import dataclass
-from email.message import EmailMessage
 
-from services.runtime.smtp_connection import KeptSmtpConnection
+from services.runtime.smtp_connection import KeptSmtpConnection, plain_message
 
 
 @dataclass(frozen=True)
@@ -15,15 +14,6 @@ class Outgoing:
     to: str
     subject: str
     body: str
-
-
-def message_of(sender: str, mail: Outgoing) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = mail.to
-    message["Subject"] = mail.subject
-    message.set_content(mail.body)
-    return message
 
 
 class SmtpSender:
@@ -39,7 +29,7 @@ class SmtpSender:
 
     def _send(self, mail: Outgoing) -> str:
         try:
-            self.connection.send(message_of(self.sender, mail))
+            self.connection.send(plain_message(self.sender, mail.to, mail.subject, mail.body))
         except (smtplib.SMTPException, OSError) as exc:
             return repr(exc)[:500]
         return ""

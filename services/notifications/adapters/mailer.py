@@ -13,7 +13,7 @@ from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from services.runtime.smtp_connection import SmtpPool
+from services.runtime.smtp_connection import SmtpPool, plain_message
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,11 @@ class Mailer:
 
     def build(self, *, to: str, subject: str, body: str, message_id: str, sent_at: datetime,
               language: str) -> EmailMessage:
-        message = EmailMessage()
-        message["From"] = self.sender
-        message["To"] = to
-        message["Subject"] = subject
+        message = plain_message(self.sender, to, subject, body)
         message["Date"] = format_datetime(sent_at)
         message["Message-ID"] = f"<{message_id}@notifications.opvangloket>"
         message["Content-Language"] = language
         message["Auto-Submitted"] = "auto-generated"
-        message.set_content(body)
         return message
 
     async def send(self, message: EmailMessage) -> SendResult:
