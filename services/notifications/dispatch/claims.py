@@ -60,12 +60,6 @@ async def due_groups(db: Database, now: datetime, limit: int = 200) -> list[tupl
     return list(groups.items())
 
 
-async def claim(db: Database, ids: list[str], now: datetime) -> tuple[str, list[Delivery]]:
-    """Lease the still-due rows among *ids*; returns the claim token and the claimed rows."""
-    claimed = await claim_batch(db, ids, now)
-    return claimed.token, claimed.rows
-
-
 async def claim_batch(db: Database, ids: list[str], now: datetime) -> Claim:
     """Lease the still-due rows among *ids* in one transaction and read what sending them needs."""
     token = uuid.uuid4().hex

@@ -82,14 +82,10 @@ def to_letter(uow: UnitOfWork, row: Delivery, language: str, reason: str, at: da
     log_attempt(uow, row, "letter", reason, at)
 
 
-async def record(uow: UnitOfWork, ids: list[str], token: str, result: SendResult, at: datetime) -> None:
-    """Apply one send's result to every row of its group (a digest is one send for many rows)."""
-    await record_many(uow, [(ids, result)], token, at)
-
-
 async def record_many(uow: UnitOfWork, outcomes: Sequence[tuple[list[str], SendResult]], token: str,
                       at: datetime) -> None:
-    """Apply the results of several sends in one transaction; rows no longer ours are left alone."""
+    """Apply the results of several sends in one transaction, each to every row of its group (a digest
+    is one send for many rows); rows no longer ours are left alone."""
     wanted = [delivery_id for ids, _ in outcomes for delivery_id in ids]
     found = await uow.session.exec(select(Delivery).where(col(Delivery.delivery_id).in_(wanted)))
     rows = {row.delivery_id: row for row in found.all()}

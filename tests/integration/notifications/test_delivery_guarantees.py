@@ -14,7 +14,7 @@ from infra.demo.data import DESK_GENT, PROVIDER_ZONNEBLOEM
 from services.notifications.adapters.mailer import Mailer
 from services.notifications.adapters.tables import Delivery, DeliveryAttempt
 from services.notifications.adapters.webhook_sender import WebhookSender
-from services.notifications.dispatch.claims import claim
+from services.notifications.dispatch.claims import claim_batch
 from services.notifications.dispatch.dispatcher import Dispatcher
 from services.notifications.domain.retry import RETRY_WINDOW
 from services.runtime.redis_tools import make_redis
@@ -127,7 +127,7 @@ async def test_a_sender_that_crashed_after_claiming_is_replaced_after_its_lease(
     await choose(world, ["email"])
     request_id = await distribute(world, utc(2025, 5, 8, 8), 1)
     [row] = await rows(world, Delivery, request_id=request_id)
-    _, claimed = await claim(world.runtime.db, [row.delivery_id], world.clock.now())  # ... and then it died
+    claimed = (await claim_batch(world.runtime.db, [row.delivery_id], world.clock.now())).rows  # ... then it died
     assert len(claimed) == 1
     await world.tick(utc(2025, 5, 8, 8, 4))
     assert not [m for m in world.mail.to("planning@") if request_id in m.get_content()]
