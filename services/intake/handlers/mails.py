@@ -37,18 +37,12 @@ async def queue_link_mails(uow: UnitOfWork, ids: Sequence[str], survivors: Seque
 
 async def family_request_ids(session: AsyncSession, request: CareRequest) -> list[str]:
     """Every request of the family a personal link opens (a merged duplicate is not one of them)."""
-    rows = (await session.exec(
-        select(CareRequest.request_id).where(CareRequest.family_ref == request.family_ref,
-                                             col(CareRequest.status) != "merged")
-        .order_by(col(CareRequest.registered_at)))).all()
-    ids = list(rows)
-    if request.request_id not in ids and request.status != "merged":
-        ids.insert(0, request.request_id)
-    return ids
+    return (await families_of(session, [request]))[request.request_id]
 
 
 async def families_of(session: AsyncSession, requests: Sequence[CareRequest]) -> dict[str, list[str]]:
-    """``family_request_ids`` of each request, in one query for all their families."""
+    """``family_request_ids`` of each request, in one query for all their families (oldest first; the
+    request itself leads when it is not merged and not yet among them)."""
     refs = sorted({request.family_ref for request in requests})
     rows = (await session.exec(
         select(CareRequest.request_id, CareRequest.family_ref).where(col(CareRequest.family_ref).in_(refs),
