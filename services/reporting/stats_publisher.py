@@ -18,8 +18,6 @@ import json
 from typing import Any
 
 from sqlalchemy import and_, delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from contracts.events.reporting import MunicipalityStats
@@ -31,6 +29,7 @@ from services.reporting.domain.calendar import month_key
 from services.reporting.domain.hub_stats import MonthStats, municipality_months
 from services.runtime.logs import get_logger
 from services.runtime.service import ServiceRuntime
+from services.runtime.upserts import conflict_insert, dialect_of
 
 log = get_logger(__name__)
 DIRTY = StatsDirty.__table__  # type: ignore[attr-defined]
@@ -132,9 +131,7 @@ async def _digests(session: AsyncSession, nis_codes: list[str]) -> dict[tuple[st
 async def _remember(session: AsyncSession, rows: list[dict[str, str]]) -> None:
     if not rows:
         return
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(PUBLISHED)
+    statement = conflict_insert(dialect_of(session), PUBLISHED)
     await session.execute(statement.on_conflict_do_update(index_elements=["nis_code", "month"],
                                                           set_={"digest": statement.excluded.digest}), rows)
 

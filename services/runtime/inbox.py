@@ -11,11 +11,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Insert, Table
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.runtime.tables import MessagingTables
+from services.runtime.upserts import conflict_insert, dialect_of
 
 _STATEMENTS: dict[tuple[str, int], Insert] = {}
 
@@ -24,8 +23,8 @@ def _claim_statement(dialect: str, inbox: Table) -> Insert:
     """One statement object per dialect and table: built once, its compiled form cached by SQLAlchemy."""
     key = (dialect, id(inbox))
     if key not in _STATEMENTS:
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        _STATEMENTS[key] = insert(inbox).on_conflict_do_nothing(index_elements=["consumer_group", "event_id"])
+        _STATEMENTS[key] = conflict_insert(dialect, inbox).on_conflict_do_nothing(
+            index_elements=["consumer_group", "event_id"])
     return _STATEMENTS[key]
 
 
@@ -45,7 +44,7 @@ async def claim(
 
     Executed on the session's connection (same transaction), not through the ORM: the claim runs for
     every consumed event, and the ORM layer cost more than the insert itself."""
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    dialect = dialect_of(session)
     connection = await session.connection()
     result = await connection.execute(_claim_statement(dialect, tables.inbox), {
         "consumer_group": group, "event_id": event_id, "event_type": event_type, "topic": topic,

@@ -22,8 +22,6 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.errors import OffsetOutOfRangeError
 from sqlalchemy import and_, delete, or_, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from services.runtime.clock import Clock
@@ -33,6 +31,7 @@ from services.runtime.log_rewind import behind_the_log
 from services.runtime.logs import get_logger
 from services.runtime.settings import ServiceSettings
 from services.runtime.tables import MessagingTables
+from services.runtime.upserts import conflict_insert
 
 log = get_logger(__name__)
 
@@ -209,10 +208,9 @@ class OutboxRelay:
 
     async def _record_offsets(self, session: Any, highest: dict[tuple[str, int], tuple[int, str]]) -> None:
         table = self._tables.published_offsets
-        insert = sqlite_insert if self._db.is_sqlite else pg_insert
         for (topic, partition), (offset, event_id) in highest.items():
-            stmt = insert(table).values(topic=topic, kafka_partition=partition, max_offset=offset,
-                                        event_id=event_id)
+            stmt = conflict_insert(self._db.engine.dialect.name, table).values(
+                topic=topic, kafka_partition=partition, max_offset=offset, event_id=event_id)
             stmt = stmt.on_conflict_do_update(
                 index_elements=["topic", "kafka_partition"],
                 set_={"max_offset": offset, "event_id": event_id},

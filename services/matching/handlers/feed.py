@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import insert
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.matching.adapters.tables import FeedCounter, ProviderFeedEntry
+from services.runtime.upserts import conflict_insert, dialect_of
 
 COUNTER = "provider-feed"
 
@@ -33,9 +32,7 @@ class FeedChange:
 
 async def take_numbers(session: AsyncSession, count: int) -> int:
     """Reserve *count* numbers; return the first. One upsert: the row is created on first use."""
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    upsert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = upsert(FeedCounter).values(name=COUNTER, last_seq=count)
+    statement = conflict_insert(dialect_of(session), FeedCounter).values(name=COUNTER, last_seq=count)
     result = await session.execute(statement.on_conflict_do_update(
         index_elements=["name"], set_={"last_seq": col(FeedCounter.last_seq) + count},
     ).returning(col(FeedCounter.last_seq)))

@@ -6,14 +6,13 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Table
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.notifications.adapters.base import NotificationsTable
 from services.notifications.adapters.request_tables import DeskPolicy
 from services.notifications.domain.deadlines import DeadlinePolicy
+from services.runtime.upserts import conflict_insert, dialect_of
 
 
 async def insert_once(session: AsyncSession, row: NotificationsTable, unique: str) -> bool:
@@ -23,11 +22,10 @@ async def insert_once(session: AsyncSession, row: NotificationsTable, unique: st
     never create the same delivery twice.
     """
     table: Table = row.__table__  # type: ignore[attr-defined]
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
     values: dict[str, Any] = {c.name: getattr(row, c.name) for c in table.columns
                               if getattr(row, c.name) is not None}
-    statement = insert(table).values(**values).on_conflict_do_nothing(index_elements=[unique])
+    statement = (conflict_insert(dialect_of(session), table).values(**values)
+                 .on_conflict_do_nothing(index_elements=[unique]))
     result = await session.exec(statement)
     return bool(result.rowcount)  # type: ignore[attr-defined]
 

@@ -13,8 +13,6 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -25,6 +23,7 @@ from services.offer.adapters.tables import Allocation, Correction, Location, Off
 from services.offer.domain import free_places
 from services.offer.domain.location import LocationDetails, snapshot_of
 from services.offer.domain.search import LocationFacts
+from services.runtime.upserts import conflict_insert, dialect_of
 
 
 def details_of(row: Location) -> LocationDetails:
@@ -139,9 +138,7 @@ async def upsert(session: AsyncSession, model: Any, values: dict[str, Any], on_c
     """Insert a row or update *on_conflict* of the existing one, in one statement (no ORM objects pending:
     a batch of hundreds of events stays one cheap transaction)."""
     table = model.__table__
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(table).values(**values).on_conflict_do_update(
+    statement = conflict_insert(dialect_of(session), table).values(**values).on_conflict_do_update(
         index_elements=[column.name for column in table.primary_key.columns], set_=on_conflict)
     await session.execute(statement)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Table
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.reporting.adapters.sqlite_bulk import insert_or_ignore, is_sqlite
@@ -24,6 +22,7 @@ from services.reporting.adapters.tables import (
 )
 from services.reporting.domain.facts import Fact
 from services.reporting.fact_rows import SCOPE_KEYS, desks_of, request_fact_row, scope_key, utc
+from services.runtime.upserts import conflict_insert, dialect_of
 
 __all__ = ["SCOPE_KEYS", "insert_ignore", "mark_dirty", "store_location_fact", "store_policy", "store_request_fact",
            "utc", "write_deferred"]
@@ -40,9 +39,7 @@ async def insert_ignore(session: AsyncSession, model: Any, rows: list[dict[str, 
     if is_sqlite(session):
         await insert_or_ignore(session, _table(model), rows)
         return
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    await session.execute(insert(_table(model)).on_conflict_do_nothing(), rows)
+    await session.execute(conflict_insert(dialect_of(session), _table(model)).on_conflict_do_nothing(), rows)
 
 
 async def store_request_fact(session: AsyncSession, fact: Fact) -> None:
@@ -88,8 +85,7 @@ def _mark_statement(dialect: str) -> Any:
     """Built once per dialect: the mark runs in every projection transaction."""
     if dialect not in _MARKS:
         table = _table(StatsDirty)
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        _MARKS[dialect] = insert(table).on_conflict_do_update(index_elements=["desk_id"],
+        _MARKS[dialect] = conflict_insert(dialect, table).on_conflict_do_update(index_elements=["desk_id"],
                                                               set_={"marks": table.c.marks + 1})
     return _MARKS[dialect]
 
@@ -98,7 +94,7 @@ async def mark_dirty(session: AsyncSession, desk_ids: set[str]) -> None:
     """Ask the hub-stream publisher to compute the municipalities of these desks again."""
     if not desk_ids:
         return
-    dialect = session.bind.dialect.name if session.bind else "sqlite"
+    dialect = dialect_of(session)
     connection = await session.connection()
     rows = [{"desk_id": desk, "marks": 1} for desk in sorted(desk_ids)]
     await connection.execute(_mark_statement(dialect), rows[0] if len(rows) == 1 else rows)
