@@ -2,7 +2,8 @@
 
 Due messages (a digest batch counts as one) are taken a chunk at a time: Redis locks for the chunk
 in one round trip, one transaction that leases the rows and reads what sending needs, the sends (a
-few at a time), and their results committed as they come (``recorder.py``). Redis being down only
+few at a time), and their results committed as they come (``recorder.py``); the chunk's messages for
+pull feeds are numbered together in one transaction. Redis being down only
 costs the first guard; the lease in the database still lets exactly one replica send. Why chunks:
 on SQLite each transaction costs far more CPU than its rows, and every chunk's sends finish well
 within both the lock's and the lease's time.
@@ -14,6 +15,7 @@ import asyncio
 
 from redis.asyncio import Redis
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
 
 from services.notifications.adapters.delivery_tables import Delivery
 from services.notifications.adapters.directory import Directory
@@ -68,7 +70,12 @@ class Dispatcher:
             if not wanted:
                 return 0
             claimed = await claim_batch(self.db, [i for _, ids in wanted for i in ids], self.clock.now())
-            by_id = {row.delivery_id: row for row in claimed.rows}
+            feed = [row for row in claimed.rows if row.audience == "provider" and row.channel == "pull"]
+            if feed:
+                await self._publish_all(feed, claimed.token)
+            numbered = {row.delivery_id for row in feed}
+            by_id = {row.delivery_id: row for row in claimed.rows if row.delivery_id not in numbered}
+            published = len(feed)
             recorder = Recorder(self.uow, self.clock, claimed.token)
             gate = asyncio.Semaphore(self.concurrency)
 
@@ -79,7 +86,7 @@ class Dispatcher:
                         await self._send(key, claimed, rows, recorder)
                 return len(rows)
 
-            return sum(await asyncio.gather(*(one(key, ids) for key, ids in wanted)))
+            return published + sum(await asyncio.gather(*(one(key, ids) for key, ids in wanted)))
         finally:
             await locks.release()
 
@@ -89,10 +96,6 @@ class Dispatcher:
             for row in rows:
                 await send_to_family(row, claimed.token, uow=self.uow, mailer=self.mailer, directory=self.directory,
                                      at=self.clock.now())
-            return
-        if first.channel == "pull":
-            for row in rows:
-                await self._publish(row, claimed.token)
             return
         at = self.clock.now()
         try:
@@ -105,6 +108,22 @@ class Dispatcher:
             log.exception("send failed", group=key)
             result = SendResult(False, f"error: {exc!r}"[:300])
         await recorder.record([row.delivery_id for row in rows], result)
+
+    async def _publish_all(self, rows: list[Delivery], token: str) -> None:
+        """Number every pull message of the chunk in one transaction; one by one if another replica
+        numbered a message of the same provider meanwhile."""
+        try:
+            async with self.uow() as unit:
+                leased = await unit.session.exec(select(Delivery).where(
+                    col(Delivery.delivery_id).in_([row.delivery_id for row in rows]),
+                    col(Delivery.lease_owner) == token, col(Delivery.status) == "sending",
+                ).order_by(col(Delivery.delivery_id)))
+                at = self.clock.now()
+                for fresh in leased.all():
+                    await publish_to_feed(unit, fresh, at)
+        except IntegrityError:
+            for row in rows:
+                await self._publish(row, token)
 
     async def _publish(self, row: Delivery, token: str) -> None:
         try:
