@@ -1,6 +1,8 @@
 """A local SMTP server that keeps every message in a Maildir (the portal's dev mailbox reads it).
 
 Real SMTP on the wire, so the services send mail exactly as they would to a production relay.
+Each message is kept as it arrived, with an ``X-Envelope-To`` line in front (the recipients the
+sender named, which the headers need not list); it is not parsed here, like a relay would not.
 """
 
 from __future__ import annotations
@@ -8,8 +10,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import mailbox
-from email import message_from_bytes
-from email.policy import default
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +23,10 @@ class MaildirHandler:
         self.box = mailbox.Maildir(path, create=False)
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
-        message = message_from_bytes(envelope.original_content or envelope.content, policy=default)
-        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
-        self.box.add(message)
+        content = envelope.original_content or envelope.content
+        raw = content if isinstance(content, bytes) else content.encode()
+        recipients = ", ".join(envelope.rcpt_tos)
+        self.box.add(f"X-Envelope-To: {recipients}\n".encode() + raw.replace(b"\r\n", b"\n"))
         return "250 Message accepted for delivery"
 
 

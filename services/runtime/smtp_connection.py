@@ -12,11 +12,39 @@ import queue
 import smtplib
 import threading
 import time
-from email.message import EmailMessage
+from email.charset import QP, Charset
+from email.header import Header
+from email.message import EmailMessage, Message
+from email.utils import formataddr, parseaddr
+
+_UTF8_QP = Charset("utf-8")
+_UTF8_QP.body_encoding = QP  # readable as it travels, unlike base64
 
 
-def plain_message(sender: str, to: str, subject: str, body: str) -> EmailMessage:
-    """A plain-text mail; callers add the headers of their own (Message-ID, Date, ...)."""
+def plain_message(sender: str, to: str, subject: str, body: str) -> Message:
+    """A plain-text mail; callers add the headers of their own (Message-ID, Date, ...).
+
+    Built as a classic (compat32) message: the modern ``EmailMessage`` parses every header it is
+    given again, about 1 ms of CPU per mail, a tenth of that here. Non-ASCII names and subjects are
+    encoded words, a non-ASCII body quoted-printable. Addresses that are not ASCII themselves need
+    SMTPUTF8, which only the modern message sends.
+    """
+    if not (parseaddr(sender)[1] + parseaddr(to)[1]).isascii():
+        return _international_message(sender, to, subject, body)
+    message = Message()
+    message["From"] = _address(sender)
+    message["To"] = _address(to)
+    message["Subject"] = subject if subject.isascii() else Header(subject, "utf-8", header_name="Subject").encode()
+    message["MIME-Version"] = "1.0"
+    message.set_payload(body, "us-ascii" if body.isascii() else _UTF8_QP)
+    return message
+
+
+def _address(value: str) -> str:
+    return formataddr(parseaddr(value), charset="utf-8")
+
+
+def _international_message(sender: str, to: str, subject: str, body: str) -> EmailMessage:
     message = EmailMessage()
     message["From"] = sender
     message["To"] = to
@@ -35,7 +63,7 @@ class KeptSmtpConnection:
         self._used_at = 0.0
         self._lock = threading.Lock()
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         with self._lock:
             for attempt in (1, 2):  # a kept connection may have been closed by the relay meanwhile
                 try:
@@ -89,7 +117,7 @@ class SmtpPool:
         for connection in self.connections:  # the most recently used first: the others may idle out
             self._free.put(connection)
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         connection = self._free.get()
         try:
             connection.send(message)

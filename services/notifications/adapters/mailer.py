@@ -10,7 +10,7 @@ import asyncio
 import smtplib
 from dataclasses import dataclass
 from datetime import datetime
-from email.message import EmailMessage
+from email.message import Message
 from email.utils import format_datetime
 
 from services.runtime.smtp_connection import SmtpPool, plain_message
@@ -33,7 +33,7 @@ class Mailer:
         self.pool = SmtpPool(host, port, size=connections, timeout=timeout)
 
     def build(self, *, to: str, subject: str, body: str, message_id: str, sent_at: datetime,
-              language: str) -> EmailMessage:
+              language: str) -> Message:
         message = plain_message(self.sender, to, subject, body)
         message["Date"] = format_datetime(sent_at)
         message["Message-ID"] = f"<{message_id}@notifications.opvangloket>"
@@ -41,7 +41,7 @@ class Mailer:
         message["Auto-Submitted"] = "auto-generated"
         return message
 
-    async def send(self, message: EmailMessage) -> SendResult:
+    async def send(self, message: Message) -> SendResult:
         try:
             await asyncio.to_thread(self.pool.send, message)
         except smtplib.SMTPRecipientsRefused as exc:

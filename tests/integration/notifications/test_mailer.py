@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
-from email.message import EmailMessage
+from email.message import Message
 
 from aiosmtpd.controller import Controller
 
@@ -15,7 +15,7 @@ from services.notifications.adapters.mailer import Mailer
 from tests.support.smtp_inbox import Inbox
 
 
-def message(mailer: Mailer, to: str, index: int) -> EmailMessage:
+def message(mailer: Mailer, to: str, index: int) -> Message:
     return mailer.build(to=to, subject="Nieuwe opvangvraag", body="Dag,\n", message_id=f"delivery-{index}",
                         sent_at=datetime(2026, 12, 7, 9, tzinfo=UTC), language="nl")
 
