@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from typing import Any
 
@@ -22,12 +23,16 @@ async def insert_once(session: AsyncSession, row: NotificationsTable, unique: st
     never create the same delivery twice.
     """
     table: Table = row.__table__  # type: ignore[attr-defined]
-    values: dict[str, Any] = {c.name: getattr(row, c.name) for c in table.columns
-                              if getattr(row, c.name) is not None}
-    statement = (conflict_insert(dialect_of(session), table).values(**values)
-                 .on_conflict_do_nothing(index_elements=[unique]))
-    result = await session.exec(statement)
+    values: dict[str, Any] = {c.name: getattr(row, c.name) for c in table.columns}
+    result = await session.exec(_insert_once_statement(dialect_of(session), table, unique), params=values)
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+@functools.cache
+def _insert_once_statement(dialect: str, table: Table, unique: str) -> Any:
+    """One statement per table, its values as parameters: SQLAlchemy compiles it once, where values
+    written into the statement made it compute a new cache key for every row."""
+    return conflict_insert(dialect, table).on_conflict_do_nothing(index_elements=[unique])
 
 
 async def policy_at(session: AsyncSession, desk_id: str, day: date) -> DeadlinePolicy:

@@ -12,7 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import col
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from contracts import municipalities
 from contracts.envelope import Envelope
@@ -46,6 +47,13 @@ def _deadline(data: Any, location_id: str, provider_id: str, policy: DeadlinePol
     )
 
 
+async def _deadlines_of(session: AsyncSession, request_id: str, location_ids: list[str]) -> dict[str, ResponseDeadline]:
+    """The request's deadlines at these locations, in one query instead of one per location."""
+    found = await session.exec(select(ResponseDeadline).where(
+        col(ResponseDeadline.request_id) == request_id, col(ResponseDeadline.location_id).in_(location_ids)))
+    return {row.location_id: row for row in found.all()}
+
+
 async def on_request_distributed(uow: UnitOfWork, event: Envelope[Any]) -> None:
     data = event.data
     session = uow.session
@@ -55,14 +63,16 @@ async def on_request_distributed(uow: UnitOfWork, event: Envelope[Any]) -> None:
     policy = await policy_at(session, data.desk_id, local_day(data.distributed_at))
     schedule = response_schedule(data.distributed_at, policy)
     by_provider: dict[str, list[str]] = defaultdict(list)
+    earlier = await _deadlines_of(session, data.request_id, [r.location_id for r in data.recipients])
     for recipient in data.recipients:
-        existing = await session.get(ResponseDeadline, (data.request_id, recipient.location_id))
+        existing = earlier.get(recipient.location_id)
         if existing is not None and existing.distribution_round >= data.distribution_round:
             continue
         if existing is not None:
             await session.delete(existing)
             await session.flush()
-        session.add(_deadline(data, recipient.location_id, recipient.provider_id, policy, schedule))
+        earlier[recipient.location_id] = _deadline(data, recipient.location_id, recipient.provider_id, policy, schedule)
+        session.add(earlier[recipient.location_id])
         by_provider[recipient.provider_id].append(recipient.location_id)
     details = request_details(request, schedule, data.mode == "broadcast_urgent")
     for provider_id, location_ids in sorted(by_provider.items()):
