@@ -207,15 +207,18 @@ class OutboxRelay:
         return any(offset <= known.get(key, -1) for key, (offset, _) in highest.items())
 
     async def _record_offsets(self, session: Any, highest: dict[tuple[str, int], tuple[int, str]]) -> None:
+        if not highest:
+            return
         table = self._tables.published_offsets
-        for (topic, partition), (offset, event_id) in highest.items():
-            stmt = conflict_insert(self._db.engine.dialect.name, table).values(
-                topic=topic, kafka_partition=partition, max_offset=offset, event_id=event_id)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=["topic", "kafka_partition"],
-                set_={"max_offset": offset, "event_id": event_id},
-            )
-            await session.execute(stmt)
+        insert = conflict_insert(self._db.engine.dialect.name, table)
+        upsert = insert.on_conflict_do_update(  # one statement, the partitions as parameters
+            index_elements=["topic", "kafka_partition"],
+            set_={"max_offset": insert.excluded.max_offset, "event_id": insert.excluded.event_id},
+        )
+        await session.execute(upsert, [
+            {"topic": topic, "kafka_partition": partition, "max_offset": offset, "event_id": event_id}
+            for (topic, partition), (offset, event_id) in highest.items()
+        ])
 
     async def detect_lost_log(self) -> bool:
         """True (and everything retained queued again) when the broker forgot what we wrote.

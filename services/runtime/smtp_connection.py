@@ -29,7 +29,7 @@ def plain_message(sender: str, to: str, subject: str, body: str) -> Message:
     encoded words, a non-ASCII body quoted-printable. Addresses that are not ASCII themselves need
     SMTPUTF8, which only the modern message sends.
     """
-    if not (parseaddr(sender)[1] + parseaddr(to)[1]).isascii():
+    if not (sender + to).isascii() and not (parseaddr(sender)[1] + parseaddr(to)[1]).isascii():
         return _international_message(sender, to, subject, body)
     message = Message()
     message["From"] = _address(sender)
@@ -41,7 +41,8 @@ def plain_message(sender: str, to: str, subject: str, body: str) -> Message:
 
 
 def _address(value: str) -> str:
-    return formataddr(parseaddr(value), charset="utf-8")
+    """An ASCII address goes as it is; a name in another script as an encoded word."""
+    return value if value.isascii() else formataddr(parseaddr(value), charset="utf-8")
 
 
 def _international_message(sender: str, to: str, subject: str, body: str) -> EmailMessage:

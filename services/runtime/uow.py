@@ -53,18 +53,11 @@ class UnitOfWork:
             causation_id=cause.id if cause else None,
         )
         key, value, headers = encode(envelope)
-        await self.session.execute(
-            self._tables.outbox.insert().values(
-                event_id=envelope.id,
-                topic=event.topic,
-                message_key=key.decode(),
-                event_type=envelope.type,
-                payload=value.decode(),
-                headers=json.dumps(headers),
-                occurred_at=envelope.time,
-                status="pending",
-                attempts=0,
-            )
+        await self.session.execute(  # values as parameters: the statement is compiled once, not per event
+            self._tables.outbox.insert(),
+            {"event_id": envelope.id, "topic": event.topic, "message_key": key.decode(), "event_type": envelope.type,
+             "payload": value.decode(), "headers": json.dumps(headers), "occurred_at": envelope.time,
+             "status": "pending", "attempts": 0},
         )
         self.emitted.append(envelope)
         return envelope
