@@ -1,6 +1,6 @@
 """The first guard of a send: a Redis lock per message, for a whole chunk in one round trip.
 
-The same lock names and tokens as ``RedisLock`` (``lock:notifications:send:<message>``, released
+The same lock names, tokens and release rule as ``RedisLock`` (``lock:notifications:send:<message>``, released
 only by its owner), so replicas of before and after this change exclude each other. Redis being
 unavailable costs only this guard: the database lease still lets exactly one replica send.
 """
@@ -14,7 +14,14 @@ from collections.abc import Sequence
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-from services.runtime.redis_tools import RedisLock
+# RedisLock.RELEASE for many locks in one command: each is deleted only if it still holds our token
+RELEASE_MANY = """
+local released = 0
+for _, key in ipairs(KEYS) do
+    if redis.call('get', key) == ARGV[1] then released = released + redis.call('del', key) end
+end
+return released
+"""
 
 
 def lock_name(message_key: str) -> str:
@@ -22,7 +29,7 @@ def lock_name(message_key: str) -> str:
 
 
 class SendLocks:
-    """Locks many messages with one pipelined round trip and releases them with another."""
+    """Locks many messages with one pipelined round trip and releases them with one script."""
 
     def __init__(self, redis: Redis, ttl_seconds: float) -> None:
         self.redis = redis
@@ -46,8 +53,5 @@ class SendLocks:
         if not self.held:
             return
         with contextlib.suppress(RedisError):
-            async with self.redis.pipeline(transaction=False) as pipe:
-                for key in self.held:
-                    pipe.eval(RedisLock.RELEASE, 1, lock_name(key), self.token)
-                await pipe.execute()
+            await self.redis.eval(RELEASE_MANY, len(self.held), *[lock_name(key) for key in self.held], self.token)
         self.held = []
