@@ -64,7 +64,7 @@ async def plan_provider_message(
         if mode == "digest" and kind in DIGESTIBLE and channel in ("email", "webhook"):
             due = next_digest_at(source_time, hour)
             batch = f"digest:{provider_id}:{channel}:{target}:{due.isoformat()}"
-        row = Delivery(
+        row = dict(
             delivery_id=str(uuid.uuid4()),
             idempotency_key=keys.provider_key(provider_id, request_id, kind, ref, channel, target),
             audience="provider", provider_id=provider_id, desk_id=desk_id, request_id=request_id,
@@ -72,7 +72,7 @@ async def plan_provider_message(
             language=language, batch_key=batch, next_attempt_at=due, source_time=source_time, created_at=now,
             details=_json(details),
         )
-        planned += int(await insert_once(session, row, "idempotency_key"))
+        planned += int(await insert_once(session, Delivery, row, "idempotency_key"))
     return planned
 
 
@@ -81,13 +81,13 @@ async def plan_family_message(
     source_time: datetime, now: datetime, proposal_id: str | None = None, location_id: str | None = None,
 ) -> bool:
     """A message to the family; e-mail or a printed letter is decided when it is sent."""
-    row = Delivery(
+    row = dict(
         delivery_id=str(uuid.uuid4()), idempotency_key=keys.family_key(request_id, kind, ref),
         audience="family", desk_id=desk_id, request_id=request_id, location_ids=location_id or "",
         proposal_id=proposal_id, kind=kind, channel="email", next_attempt_at=source_time,
         source_time=source_time, created_at=now, details=_json(details),
     )
-    return await insert_once(session, row, "idempotency_key")
+    return await insert_once(session, Delivery, row, "idempotency_key")
 
 
 async def open_escalation(
@@ -95,9 +95,9 @@ async def open_escalation(
     provider_id: str | None = None, location_id: str | None = None, proposal_id: str | None = None,
     delivery_id: str | None = None, due_date: date | None = None,
 ) -> bool:
-    row = Escalation(
+    row = dict(
         escalation_id=str(uuid.uuid4()), idempotency_key=key, desk_id=desk_id, request_id=request_id, kind=kind,
         provider_id=provider_id, location_id=location_id, proposal_id=proposal_id, delivery_id=delivery_id,
         due_date=due_date, detected_at=detected_at,
     )
-    return await insert_once(session, row, "idempotency_key")
+    return await insert_once(session, Escalation, row, "idempotency_key")

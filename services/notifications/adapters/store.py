@@ -6,6 +6,7 @@ import functools
 from datetime import date
 from typing import Any
 
+from pydantic_core import PydanticUndefined
 from sqlalchemy import Table
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -16,16 +17,35 @@ from services.notifications.domain.deadlines import DeadlinePolicy
 from services.runtime.upserts import conflict_insert, dialect_of
 
 
-async def insert_once(session: AsyncSession, row: NotificationsTable, unique: str) -> bool:
-    """Insert *row* unless a row with the same *unique* column exists; True when inserted.
+async def insert_once(session: AsyncSession, model: type[NotificationsTable], values: dict[str, Any],
+                      unique: str) -> bool:
+    """Insert a row of *model* with *values* (its defaults for the rest) unless a row with the same
+    *unique* column exists; True when inserted.
 
     The unique constraint decides, in the database, so two replicas or a replayed event can
-    never create the same delivery twice.
+    never create the same delivery twice. No model instance is built: that costs ~200 µs of CPU
+    (instrumentation), the statement itself less.
     """
-    table: Table = row.__table__  # type: ignore[attr-defined]
-    values: dict[str, Any] = {c.name: getattr(row, c.name) for c in table.columns}
-    result = await session.exec(_insert_once_statement(dialect_of(session), table, unique), params=values)
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    row = with_defaults(model, values)
+    result = await session.exec(_insert_once_statement(dialect_of(session), table, unique), params=row)
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def with_defaults(model: type[NotificationsTable], values: dict[str, Any]) -> dict[str, Any]:
+    """A whole row of *model* for a Core insert: *values* and the model's defaults for the rest."""
+    return {**_defaults(model), **values}
+
+
+@functools.cache
+def _defaults(model: type[NotificationsTable]) -> dict[str, Any]:
+    """Every column with the default its model gives (None where it has none)."""
+    defaults: dict[str, Any] = {}
+    for name, field in model.model_fields.items():
+        if field.default_factory is not None:
+            raise TypeError(f"{model.__name__}.{name}: a default factory cannot be shared between rows")
+        defaults[name] = None if field.default is PydanticUndefined else field.default
+    return defaults
 
 
 @functools.cache

@@ -85,7 +85,7 @@ async def publish_to_feed(uow: UnitOfWork, row: Delivery, at: datetime) -> None:
     order and a feed reader never skips one committed later (the unique constraint backs this up).
     """
     assert row.provider_id is not None
-    await insert_once(uow.session, FeedCounter(provider_id=row.provider_id, last_seq=0), "provider_id")
+    await insert_once(uow.session, FeedCounter, {"provider_id": row.provider_id, "last_seq": 0}, "provider_id")
     result = await uow.session.exec(  # type: ignore[call-overload]
         update(FeedCounter).where(col(FeedCounter.provider_id) == row.provider_id)
         .values(last_seq=col(FeedCounter.last_seq) + 1).returning(col(FeedCounter.last_seq))

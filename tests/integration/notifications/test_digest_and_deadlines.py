@@ -10,6 +10,8 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy import func, select
+
 from contracts.events.notifications import DELIVERY_TOPIC
 from infra.demo.data import DESK_GENT, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM
 from services.notifications.adapters.tables import Delivery, DeskPolicy, ResponseDeadline
@@ -131,3 +133,29 @@ async def test_reminder_overdue_and_worklist_follow_the_desk_policy(world: World
     [stats] = [s for s in times if s["provider_id"] == PROVIDER_ZONNEBLOEM]
     assert (stats["asked"], stats["answered_in_time"], stats["answered_late"]) == (2, 1, 1)
     assert stats["agreed_working_days"] == [3] and stats["max_working_days"] == 4  # Mon 14 .. Thu 17
+
+
+async def test_a_later_round_restarts_the_clock_where_it_asks_and_an_older_round_changes_nothing(world: World) -> None:
+    request_id = new_id()
+    asked_twice, asked_later = ZONNEBLOEM_LOCATIONS[:2]
+    world.clock.set(utc(2025, 4, 15, 12))
+    await world.publish(distributed(request_id, utc(2025, 4, 15, 12), [(asked_twice, PROVIDER_ZONNEBLOEM)]))
+    [first] = await wait_rows(world, ResponseDeadline, 1, "round 1 clock started", request_id=request_id)
+    await world.publish(distributed(request_id, utc(2025, 5, 6, 12), zonnebloem(), round_no=2))
+    await eventually(lambda: rows(world, ResponseDeadline, request_id=request_id),
+                     until=lambda found: {(d.location_id, d.distribution_round) for d in found}
+                     == {(asked_twice, 2), (asked_later, 2)}, timeout=30, what="round 2 restarted both clocks")
+    late = await world.publish(distributed(request_id, utc(2025, 4, 15, 12), [(asked_twice, PROVIDER_ZONNEBLOEM)]))
+    await eventually(lambda: _applied(world, late.id), timeout=30, what="the older round was read")
+    found = {d.location_id: d for d in await rows(world, ResponseDeadline, request_id=request_id)}
+    assert found[asked_twice].distribution_round == 2 and found[asked_twice].due_date > first.due_date
+    assert found[asked_twice].due_date == found[asked_later].due_date
+
+
+async def _applied(world: World, event_id: str) -> bool:
+    inbox = world.runtime.uow.tables.inbox
+    async with world.runtime.db.session(readonly=True) as session:
+        count = (await session.execute(select(func.count()).select_from(inbox).where(inbox.c.event_id == event_id)))
+        applied = bool(count.scalar_one())
+        await session.commit()
+    return applied
