@@ -39,7 +39,7 @@ async def send_to_family(row: Delivery, token: str, *, uow: UnitOfWorkFactory, m
         async with uow() as unit:
             fresh = await unit.session.get(Delivery, row.delivery_id)
             if fresh is not None and fresh.lease_owner == token:
-                to_letter(unit, fresh, contact.language, "no e-mail: letter to print", at)
+                await to_letter(unit, fresh, contact.language, "no e-mail: letter to print", at)
         return
     subject, body = await family_text(row, directory, contact.language)
     message = mailer.build(to=contact.email, subject=subject, body=body, message_id=row.delivery_id, sent_at=at,
@@ -60,6 +60,6 @@ async def _finish(uow: UnitOfWorkFactory, row: Delivery, token: str, result: Sen
             await mark_delivered(unit, fresh, result.detail, at)
         elif result.detail == UNKNOWN:
             fresh.status, fresh.last_result, fresh.lease_owner, fresh.lease_until = "failed", UNKNOWN, None, None
-            log_attempt(unit, fresh, "failed", UNKNOWN, at)
+            await log_attempt(unit, fresh, "failed", UNKNOWN, at)
         else:
             await mark_failed(unit, fresh, result, at)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import Table, insert
 from sqlmodel import col, select
 
 from contracts.events.notifications import ProviderNotified
@@ -21,6 +22,8 @@ from services.notifications.domain.retry import next_attempt_at
 from services.notifications.planning import open_escalation
 from services.runtime.uow import UnitOfWork
 
+_ATTEMPTS: Table = DeliveryAttempt.__table__  # type: ignore[attr-defined]
+
 
 def _still_mine(row: Delivery | None, token: str) -> bool:
     return row is not None and row.status == "sending" and row.lease_owner == token
@@ -30,9 +33,10 @@ def _release(row: Delivery) -> None:
     row.lease_owner, row.lease_until = None, None
 
 
-def log_attempt(uow: UnitOfWork, row: Delivery, outcome: str, detail: str, at: datetime) -> None:
-    uow.session.add(DeliveryAttempt(delivery_id=row.delivery_id, attempt=row.attempts, at=at, outcome=outcome,
-                                    detail=detail[:500]))
+async def log_attempt(uow: UnitOfWork, row: Delivery, outcome: str, detail: str, at: datetime) -> None:
+    """One line of proof; a row, not a model instance (building one costs more CPU than the insert)."""
+    await uow.session.exec(insert(_ATTEMPTS), params={  # type: ignore[call-overload]
+        "delivery_id": row.delivery_id, "attempt": row.attempts, "at": at, "outcome": outcome, "detail": detail[:500]})
 
 
 async def provider_notified(uow: UnitOfWork, row: Delivery, at: datetime) -> None:
@@ -49,7 +53,7 @@ async def provider_notified(uow: UnitOfWork, row: Delivery, at: datetime) -> Non
 async def mark_delivered(uow: UnitOfWork, row: Delivery, detail: str, at: datetime) -> None:
     row.status, row.delivered_at, row.last_result = "delivered", at, detail
     _release(row)
-    log_attempt(uow, row, "delivered", detail, at)
+    await log_attempt(uow, row, "delivered", detail, at)
     if row.audience == "provider":
         await provider_notified(uow, row, at)
 
@@ -61,13 +65,13 @@ async def mark_failed(uow: UnitOfWork, row: Delivery, result: SendResult, at: da
     retry_at = None if result.permanent else next_attempt_at(row.first_attempt_at or at, row.attempts, at)
     if retry_at is not None:
         row.status, row.next_attempt_at = "retrying", retry_at
-        log_attempt(uow, row, "retry", result.detail, at)
+        await log_attempt(uow, row, "retry", result.detail, at)
         return
     if row.audience == "family" and row.channel == "email":
-        to_letter(uow, row, row.language, f"e-mail failed: {result.detail}", at)
+        await to_letter(uow, row, row.language, f"e-mail failed: {result.detail}", at)
         return
     row.status = "failed" if result.permanent else "dead"
-    log_attempt(uow, row, row.status, result.detail, at)
+    await log_attempt(uow, row, row.status, result.detail, at)
     await open_escalation(
         uow.session, key=keys.escalation_key("delivery_failed", row.delivery_id), desk_id=row.desk_id,
         request_id=row.request_id, kind="delivery_failed", detected_at=at, provider_id=row.provider_id,
@@ -75,11 +79,11 @@ async def mark_failed(uow: UnitOfWork, row: Delivery, result: SendResult, at: da
     )
 
 
-def to_letter(uow: UnitOfWork, row: Delivery, language: str, reason: str, at: datetime) -> None:
+async def to_letter(uow: UnitOfWork, row: Delivery, language: str, reason: str, at: datetime) -> None:
     """No usable e-mail: the desk prints the same message as a letter (its worklist shows it)."""
     _release(row)
     row.channel, row.status, row.language, row.last_result = "letter", "to_print", language, reason
-    log_attempt(uow, row, "letter", reason, at)
+    await log_attempt(uow, row, "letter", reason, at)
 
 
 async def record_many(uow: UnitOfWork, outcomes: Sequence[tuple[list[str], SendResult]], token: str,

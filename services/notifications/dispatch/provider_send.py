@@ -93,4 +93,4 @@ async def publish_to_feed(uow: UnitOfWork, row: Delivery, at: datetime) -> None:
     row.feed_seq = int(result.scalar_one())
     row.status, row.last_result = "available", f"in feed as #{row.feed_seq}"
     row.lease_owner, row.lease_until = None, None
-    log_attempt(uow, row, "available", row.last_result, at)
+    await log_attempt(uow, row, "available", row.last_result, at)

@@ -36,7 +36,7 @@ async def feed(runtime: Runtime, principal: CurrentPrincipal, after: Annotated[i
         ))).all()
         for row in confirmed:
             row.status, row.delivered_at, row.last_result = "delivered", now, f"fetched by {principal.subject}"
-            log_attempt(uow, row, "delivered", row.last_result, now)
+            await log_attempt(uow, row, "delivered", row.last_result, now)
             await provider_notified(uow, row, now)
         rows = (await uow.session.exec(select(Delivery).where(
             Delivery.provider_id == provider_id, Delivery.channel == "pull", col(Delivery.feed_seq) > after,
