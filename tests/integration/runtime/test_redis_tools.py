@@ -113,3 +113,18 @@ async def test_only_one_holder_of_a_job_lock(redis: Redis) -> None:
     await first.release()
     async with second.held() as got:
         assert got
+
+
+async def test_a_rate_window_starts_at_the_first_hit_and_later_hits_do_not_stretch_it(redis: Redis) -> None:
+    limiter = RateLimiter(redis, "test")
+    key = "rl:test:register:198.51.100.7"
+    await limiter.hit("register", "198.51.100.7", limit=3, window_seconds=600)
+    assert 590 <= await redis.ttl(key) <= 600
+    await redis.expire(key, 5)  # the window is almost over
+    await redis.script_flush()  # Redis restarted meanwhile: it no longer knows the script
+    await limiter.hit("register", "198.51.100.7", limit=3, window_seconds=600)
+    assert 0 < await redis.ttl(key) <= 5 and await redis.get(key) == b"2"
+    await limiter.hit("register", "198.51.100.7", limit=3, window_seconds=600)
+    with pytest.raises(AppError) as refused:
+        await limiter.hit("register", "198.51.100.7", limit=3, window_seconds=600)
+    assert refused.value.status == 429 and 1 <= refused.value.params["seconds"] <= 5
