@@ -71,11 +71,9 @@ class Dispatcher:
                 return 0
             claimed = await claim_batch(self.db, [i for _, ids in wanted for i in ids], self.clock.now())
             feed = [row for row in claimed.rows if row.audience == "provider" and row.channel == "pull"]
-            if feed:
-                await self._publish_all(feed, claimed.token)
+            published = await self._publish_all(feed, claimed.token) if feed else 0
             numbered = {row.delivery_id for row in feed}
             by_id = {row.delivery_id: row for row in claimed.rows if row.delivery_id not in numbered}
-            published = len(feed)
             recorder = Recorder(self.uow, self.clock, claimed.token)
             gate = asyncio.Semaphore(self.concurrency)
 
@@ -109,9 +107,10 @@ class Dispatcher:
             result = SendResult(False, f"error: {exc!r}"[:300])
         await recorder.record([row.delivery_id for row in rows], result)
 
-    async def _publish_all(self, rows: list[Delivery], token: str) -> None:
+    async def _publish_all(self, rows: list[Delivery], token: str) -> int:
         """Number every pull message of the chunk in one transaction; one by one if another replica
-        numbered a message of the same provider meanwhile."""
+        numbered a message of the same provider meanwhile. If the database fails, these stay leased
+        and are numbered once the lease runs out; the chunk's other messages go on meanwhile."""
         try:
             async with self.uow() as unit:
                 leased = await unit.session.exec(select(Delivery).where(
@@ -124,6 +123,10 @@ class Dispatcher:
         except IntegrityError:
             for row in rows:
                 await self._publish(row, token)
+        except Exception:
+            log.exception("numbering feed messages failed", messages=len(rows))
+            return 0
+        return len(rows)
 
     async def _publish(self, row: Delivery, token: str) -> None:
         try:

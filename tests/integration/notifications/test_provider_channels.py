@@ -7,13 +7,14 @@ produced onto tansu; mail lands on a real SMTP server; the webhook receiver chec
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from contracts.events.notifications import DELIVERY_TOPIC
 from infra.demo.data import DESK_GENT, PROVIDER_KABOUTERTJES, PROVIDER_ZONNEBLOEM
 from services.notifications.adapters.tables import Delivery, ResponseDeadline, TrackedRequest
+from services.notifications.dispatch import dispatcher as dispatcher_module
 from tests.integration.notifications.conftest import World
 from tests.integration.notifications.events import (
     KABOUTERTJES_LOCATION,
@@ -123,3 +124,30 @@ async def test_provider_is_told_once_by_mail_webhook_and_feed(world: World) -> N
 async def _applied(world: World) -> int:
     return world.runtime.processors["notifications.matching"].stats.duplicates + \
         world.runtime.processors["notifications.matching"].stats.applied
+
+
+async def test_mail_goes_out_while_the_feed_cannot_be_numbered_and_the_feed_follows_after_the_lease(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    request_id = new_id()
+    world.clock.set(TOLD_AT)
+    await world.publish(registered(request_id, TOLD_AT))
+    await world.publish(distributed(request_id, TOLD_AT, [(KABOUTERTJES_LOCATION, PROVIDER_KABOUTERTJES)]))
+    await wait_rows(world, Delivery, 2, "email and pull for kaboutertjes (demo preferences)", request_id=request_id)
+    mails_before = len(world.mail.to("info@kaboutertjes.demo"))
+
+    async def database_down(*_: object) -> None:
+        raise ConnectionError("database unavailable")  # stands in for a failing database, this once
+
+    monkeypatch.setattr(dispatcher_module, "publish_to_feed", database_down)
+    await world.tick()
+    assert len(world.mail.to("info@kaboutertjes.demo")) == mails_before + 1, "the mail did not wait for the feed"
+    [pull] = await rows(world, Delivery, request_id=request_id, channel="pull")
+    assert pull.status == "sending" and pull.feed_seq is None
+
+    monkeypatch.undo()
+    await world.tick(TOLD_AT + timedelta(minutes=4))
+    assert (await rows(world, Delivery, request_id=request_id, channel="pull"))[0].status == "sending"  # leased
+    await world.tick(TOLD_AT + timedelta(minutes=6))
+    [pull] = await rows(world, Delivery, request_id=request_id, channel="pull")
+    assert pull.status == "available" and pull.feed_seq is not None
+    assert len(world.mail.to("info@kaboutertjes.demo")) == mails_before + 1
