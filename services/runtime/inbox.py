@@ -10,22 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Insert, Table
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from services.runtime.tables import MessagingTables
-from services.runtime.upserts import conflict_insert, dialect_of
-
-_STATEMENTS: dict[tuple[str, int], Insert] = {}
-
-
-def _claim_statement(dialect: str, inbox: Table) -> Insert:
-    """One statement object per dialect and table: built once, its compiled form cached by SQLAlchemy."""
-    key = (dialect, id(inbox))
-    if key not in _STATEMENTS:
-        _STATEMENTS[key] = conflict_insert(dialect, inbox).on_conflict_do_nothing(
-            index_elements=["consumer_group", "event_id"])
-    return _STATEMENTS[key]
+from services.runtime.upserts import dialect_of, insert_unless_present
 
 
 async def claim(
@@ -44,9 +32,9 @@ async def claim(
 
     Executed on the session's connection (same transaction), not through the ORM: the claim runs for
     every consumed event, and the ORM layer cost more than the insert itself."""
-    dialect = dialect_of(session)
+    statement = insert_unless_present(dialect_of(session), tables.inbox, ("consumer_group", "event_id"))
     connection = await session.connection()
-    result = await connection.execute(_claim_statement(dialect, tables.inbox), {
+    result = await connection.execute(statement, {
         "consumer_group": group, "event_id": event_id, "event_type": event_type, "topic": topic,
         "kafka_partition": partition, "kafka_offset": offset, "processed_at": now,
     })
