@@ -11,18 +11,16 @@ import json
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Table, insert
 from sqlmodel import col, select
 
 from contracts.events.notifications import ProviderNotified
 from services.notifications.adapters.delivery_tables import Delivery, DeliveryAttempt
 from services.notifications.adapters.mailer import SendResult
+from services.notifications.adapters.store import insert_rows
 from services.notifications.domain import keys
 from services.notifications.domain.retry import next_attempt_at
 from services.notifications.planning import open_escalation
 from services.runtime.uow import UnitOfWork
-
-_ATTEMPTS: Table = DeliveryAttempt.__table__  # type: ignore[attr-defined]
 
 
 def _still_mine(row: Delivery | None, token: str) -> bool:
@@ -34,9 +32,9 @@ def _release(row: Delivery) -> None:
 
 
 async def log_attempt(uow: UnitOfWork, row: Delivery, outcome: str, detail: str, at: datetime) -> None:
-    """One line of proof; a row, not a model instance (building one costs more CPU than the insert)."""
-    await uow.session.exec(insert(_ATTEMPTS), params={  # type: ignore[call-overload]
-        "delivery_id": row.delivery_id, "attempt": row.attempts, "at": at, "outcome": outcome, "detail": detail[:500]})
+    """One line of proof."""
+    await insert_rows(uow.session, DeliveryAttempt, [{
+        "delivery_id": row.delivery_id, "attempt": row.attempts, "at": at, "outcome": outcome, "detail": detail[:500]}])
 
 
 async def provider_notified(uow: UnitOfWork, row: Delivery, at: datetime) -> None:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, update
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -19,7 +19,7 @@ from contracts import municipalities
 from contracts.envelope import Envelope
 from services.notifications.adapters.deadline_tables import Escalation, ResponseDeadline
 from services.notifications.adapters.request_tables import TrackedRequest
-from services.notifications.adapters.store import policy_at, with_defaults
+from services.notifications.adapters.store import insert_rows, policy_at
 from services.notifications.domain.deadlines import DeadlinePolicy, ResponseSchedule, local_day, response_schedule
 from services.notifications.handlers.requests import tracked
 from services.notifications.planning import plan_provider_message
@@ -38,13 +38,13 @@ def request_details(row: TrackedRequest, schedule: ResponseSchedule, urgent: boo
 
 def _deadline(data: Any, location_id: str, provider_id: str, policy: DeadlinePolicy,
               schedule: ResponseSchedule) -> dict[str, Any]:
-    return with_defaults(ResponseDeadline, dict(
+    return dict(
         request_id=data.request_id, location_id=location_id, provider_id=provider_id, desk_id=data.desk_id,
         distribution_round=data.distribution_round, distributed_at=data.distributed_at,
         policy_version=policy.version, response_days=policy.provider_response_days,
         count_flemish_holiday=policy.count_flemish_holiday, due_date=schedule.due_date,
         reminder_at=schedule.reminder_at, overdue_at=schedule.overdue_at,
-    ))
+    )
 
 
 async def _deadlines_of(session: AsyncSession, request_id: str, location_ids: list[str]) -> dict[str, ResponseDeadline]:
@@ -74,10 +74,9 @@ async def on_request_distributed(uow: UnitOfWork, event: Envelope[Any]) -> None:
             await session.delete(existing)
         fresh[recipient.location_id] = _deadline(data, recipient.location_id, recipient.provider_id, policy, schedule)
         by_provider[recipient.provider_id].append(recipient.location_id)
-    if fresh:  # rows, not model instances: building one costs more CPU than inserting it
+    if fresh:
         await session.flush()  # an earlier round's deadlines go before this round's take their keys
-        deadlines: Table = ResponseDeadline.__table__  # type: ignore[attr-defined]
-        await session.exec(insert(deadlines), params=list(fresh.values()))  # type: ignore[call-overload]
+        await insert_rows(session, ResponseDeadline, list(fresh.values()))
     details = request_details(request, schedule, data.mode == "broadcast_urgent")
     for provider_id, location_ids in sorted(by_provider.items()):
         await plan_provider_message(
