@@ -155,8 +155,12 @@ class RateLimiter:
     # MULTI/EXEC of five, a fifth of the CPU of a registration's HTTP handling outside its own code)
     HIT = """
 local count = redis.call('INCR', KEYS[1])
-if redis.call('TTL', KEYS[1]) == -1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return {count, redis.call('TTL', KEYS[1])}
+local ttl = redis.call('TTL', KEYS[1])
+if ttl == -1 then
+    redis.call('EXPIRE', KEYS[1], ARGV[1])
+    ttl = tonumber(ARGV[1])
+end
+return {count, ttl}
 """
 
     def __init__(self, redis: Redis, service: str) -> None:
@@ -178,7 +182,14 @@ return {count, redis.call('TTL', KEYS[1])}
 class RedisLock:
     """A lease so that only one replica runs a scheduled job; renew while working."""
 
-    RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+    # every lock named in KEYS that still holds our token (ARGV[1]) is deleted: one lock, or a chunk's
+    RELEASE = """
+local released = 0
+for _, key in ipairs(KEYS) do
+    if redis.call('get', key) == ARGV[1] then released = released + redis.call('del', key) end
+end
+return released
+"""
     RENEW = ("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) "
              "else return 0 end")
 

@@ -14,14 +14,7 @@ from collections.abc import Sequence
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
-# RedisLock.RELEASE for many locks in one command: each is deleted only if it still holds our token
-RELEASE_MANY = """
-local released = 0
-for _, key in ipairs(KEYS) do
-    if redis.call('get', key) == ARGV[1] then released = released + redis.call('del', key) end
-end
-return released
-"""
+from services.runtime.redis_tools import RedisLock
 
 
 def lock_name(message_key: str) -> str:
@@ -53,5 +46,6 @@ class SendLocks:
         if not self.held:
             return
         with contextlib.suppress(RedisError):
-            await self.redis.eval(RELEASE_MANY, len(self.held), *[lock_name(key) for key in self.held], self.token)
+            await self.redis.eval(RedisLock.RELEASE, len(self.held), *[lock_name(key) for key in self.held],
+                                  self.token)
         self.held = []
