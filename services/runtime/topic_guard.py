@@ -44,12 +44,6 @@ _specs: tuple[TopicSpec, ...] = ()
 _replicas = 1
 
 
-def topic_requests(specs: tuple[TopicSpec, ...], missing: set[str], replicas: int) -> list[tuple[Any, ...]]:
-    """CreateTopics entries for the topics of *specs* (dead-letter topics included) that are missing."""
-    return [(name, partitions, replicas, [], list(config.items()))
-            for name, partitions, config in topic_layout(specs) if name in missing]
-
-
 def may_create_topics(request: Any) -> bool:
     """A produce, or a metadata request naming topics: on tansu either can bring a topic into being."""
     return isinstance(request, ProduceRequest) or (isinstance(request, MetadataRequest) and bool(request._topics))
@@ -57,11 +51,13 @@ def may_create_topics(request: Any) -> bool:
 
 async def _create_missing(conn: AIOKafkaConnection) -> None:
     metadata = (await _original_send(conn, MetadataRequest(None))).to_object()
-    missing = {name for name, _, _ in topic_layout(_specs)} - {topic["topic"] for topic in metadata["topics"]}
+    present = {topic["topic"] for topic in metadata["topics"]}
+    missing: list[tuple[Any, ...]] = [  # CreateTopics entries
+        (name, partitions, _replicas, [], list(config.items()))
+        for name, partitions, config in topic_layout(_specs) if name not in present]
     if not missing:
         return
-    request = CreateTopicsRequest(topic_requests(_specs, missing, _replicas), CREATE_TIMEOUT_MS, False)
-    answer = (await _original_send(conn, request)).to_object()
+    answer = (await _original_send(conn, CreateTopicsRequest(missing, CREATE_TIMEOUT_MS, False))).to_object()
     failed = {t["topic"]: t["error_code"] for t in answer["topic_errors"]
               if t["error_code"] not in (0, TOPIC_ALREADY_EXISTS)}
     log.warning("topics_recreated_on_fresh_broker", created=len(missing) - len(failed), failed=failed or None)
