@@ -70,10 +70,10 @@ class Dispatcher:
             if not wanted:
                 return 0
             claimed = await claim_batch(self.db, [i for _, ids in wanted for i in ids], self.clock.now())
-            feed = [row for row in claimed.rows if row.audience == "provider" and row.channel == "pull"]
+            by_id = {row.delivery_id: row for row in claimed.rows}  # what the groups below still send
+            feed = [by_id.pop(row.delivery_id) for row in claimed.rows
+                    if row.audience == "provider" and row.channel == "pull"]
             published = await self._publish_all(feed, claimed.token) if feed else 0
-            numbered = {row.delivery_id for row in feed}
-            by_id = {row.delivery_id: row for row in claimed.rows if row.delivery_id not in numbered}
             recorder = Recorder(self.uow, self.clock, claimed.token)
             gate = asyncio.Semaphore(self.concurrency)
 
